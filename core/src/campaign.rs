@@ -1,0 +1,644 @@
+//! The campaign document (SPEC §9): request and report types shared by the three languages,
+//! and the entry points [`evaluate`], [`evaluate_json`] and [`evaluate_dossier`].
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{de, Deserialize, Deserializer, Serialize};
+
+use crate::edition::{Edition, Offer, Region};
+use crate::error::{from_path_error, Error, EDITION_MARK};
+use crate::messages::Lang;
+
+/// A FASE number: identifies an establishment or one of its implantations.
+pub type Fase = u32;
+
+/// The edition of a request: the id of a known edition, or a whole edition document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditionRef {
+    /// A known edition (built in, or in the request's `editions`).
+    Id(String),
+    /// An edition document; under a built-in id it replaces the built-in for this request.
+    Document(Box<Edition>),
+}
+
+impl EditionRef {
+    /// The edition id named or carried.
+    pub fn id(&self) -> &str {
+        match self {
+            EditionRef::Id(id) => id,
+            EditionRef::Document(e) => &e.id,
+        }
+    }
+}
+
+impl From<&str> for EditionRef {
+    fn from(id: &str) -> Self {
+        EditionRef::Id(id.to_string())
+    }
+}
+
+impl Serialize for EditionRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            EditionRef::Id(id) => s.serialize_str(id),
+            EditionRef::Document(e) => e.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for EditionRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> de::Visitor<'de> for Visitor {
+            type Value = EditionRef;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an edition id or an edition document")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<EditionRef, E> {
+                Ok(EditionRef::Id(v.to_string()))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<EditionRef, A::Error> {
+                let doc = EditionDocument::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(EditionRef::Document(Box::new(doc.0)))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// An edition document read inside a request: type errors are marked so that they come out as
+/// [`Error::InvalidEdition`] with the full path; the validation of SPEC §3 runs later, when the
+/// request's registry is built.
+#[derive(Debug, Clone)]
+pub(crate) struct EditionDocument(pub Edition);
+
+impl<'de> Deserialize<'de> for EditionDocument {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut track = serde_path_to_error::Track::new();
+        let inner = serde_path_to_error::Deserializer::new(d, &mut track);
+        match Edition::deserialize(inner) {
+            Ok(e) => Ok(EditionDocument(e)),
+            Err(err) => {
+                let path = crate::error::path_string(&track.path());
+                let detail = err.to_string();
+                Err(de::Error::custom(format!("{EDITION_MARK}{path}{EDITION_MARK}{detail}")))
+            }
+        }
+    }
+}
+
+fn edition_documents<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Edition>, D::Error> {
+    let docs: Option<Vec<EditionDocument>> = Option::deserialize(d)?;
+    Ok(docs.unwrap_or_default().into_iter().map(|doc| doc.0).collect())
+}
+
+/// `null` reads as absent: the default value.
+fn null_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// A campaign request (SPEC §9).
+///
+/// ```
+/// use ecole_numerique::CampaignRequest;
+/// let request = CampaignRequest::from_json(r#"{"edition": "EN2021", "as_of": "2022-01-10"}"#).unwrap();
+/// assert_eq!(request.edition.id(), "EN2021");
+/// assert!(request.dossiers.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignRequest {
+    /// The edition dossiers start in unless they name their own.
+    pub edition: EditionRef,
+    /// Extra edition documents (for carry-over).
+    #[serde(default, deserialize_with = "edition_documents", skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<Edition>,
+    /// The day of evaluation: events dated after it are ignored.
+    #[serde(with = "crate::dates::civil")]
+    pub as_of: NaiveDate,
+    /// Language of the messages (French by default).
+    #[serde(default, deserialize_with = "null_default")]
+    pub lang: Lang,
+    /// The establishments.
+    #[serde(default, deserialize_with = "null_default")]
+    pub establishments: Vec<Establishment>,
+    /// The dossiers.
+    #[serde(default, deserialize_with = "null_default")]
+    pub dossiers: Vec<Dossier>,
+    /// The order waves; absent skips the `ordered` stage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waves: Option<Vec<Wave>>,
+}
+
+impl CampaignRequest {
+    /// Reads a request from JSON; errors name the place (`dossiers[3].signed_on`).
+    pub fn from_json(text: &str) -> Result<CampaignRequest, Error> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let request = Self::from_deserializer(&mut de)?;
+        de.end().map_err(|e| Error::request("", e.to_string()))?;
+        Ok(request)
+    }
+
+    /// Reads a request from any serde deserializer (used by the Python binding), with the
+    /// same typed errors as [`CampaignRequest::from_json`].
+    pub fn from_deserializer<'de, D>(d: D) -> Result<CampaignRequest, Error>
+    where
+        D: Deserializer<'de>,
+        D::Error: std::fmt::Display,
+    {
+        serde_path_to_error::deserialize(d).map_err(from_path_error)
+    }
+}
+
+/// An establishment (FE), identified by its FASE number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Establishment {
+    /// FASE number.
+    pub fase: Fase,
+    /// Name.
+    #[serde(default, deserialize_with = "null_default")]
+    pub name: String,
+    /// (level, kind) pairs of teaching offered.
+    #[serde(default, deserialize_with = "null_default")]
+    pub offers: Vec<Offer>,
+    /// Sites of the establishment.
+    #[serde(default, deserialize_with = "null_default")]
+    pub implantations: Vec<Implantation>,
+    /// Years the establishment was laureate of an Ecole Numérique call.
+    #[serde(default, deserialize_with = "null_default")]
+    pub laureate_years: Vec<i32>,
+}
+
+/// One site of an establishment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Implantation {
+    /// Its own FASE number.
+    pub fase: Fase,
+    /// Where it lies.
+    pub region: Region,
+}
+
+/// Who signed the dossier (step 8: "signé par le PO et/ou la direction").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Signer {
+    /// The organising authority (pouvoir organisateur).
+    Po,
+    /// The school's head.
+    Direction,
+}
+
+/// The prior survey (step 4, "enquête préalable").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Survey {
+    /// The referent / project leader, when named.
+    #[serde(default)]
+    pub referent: Option<String>,
+    /// The connectivity (network) infrastructure was assessed.
+    #[serde(default, deserialize_with = "null_default")]
+    pub connectivity_assessed: bool,
+    /// The school's infrastructure was assessed.
+    #[serde(default, deserialize_with = "null_default")]
+    pub infrastructure_assessed: bool,
+    /// Works must be carried out.
+    #[serde(default, deserialize_with = "null_default")]
+    pub works_needed: bool,
+    /// The PO was contacted about the works.
+    #[serde(default, deserialize_with = "null_default")]
+    pub po_contacted: bool,
+    /// The bandwidth is sufficient.
+    #[serde(default, deserialize_with = "null_default")]
+    pub bandwidth_sufficient: bool,
+    /// Financial and/or human means were committed ("engagements").
+    #[serde(default, deserialize_with = "null_default")]
+    pub means_committed: bool,
+    /// When the survey was completed.
+    #[serde(default, with = "crate::dates::civil_opt")]
+    pub completed_on: Option<NaiveDate>,
+}
+
+/// One line of equipment: an item of the grid and a quantity (any sign; checked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EquipmentLine {
+    /// Grid line id.
+    pub item: String,
+    /// Units, or points awarded on a rated line.
+    pub quantity: i64,
+}
+
+/// The delivery (step 10).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Delivery {
+    /// Day of delivery.
+    #[serde(default, with = "crate::dates::civil_opt")]
+    pub delivered_on: Option<NaiveDate>,
+    /// The delivery note was signed (mandatory).
+    #[serde(default, deserialize_with = "null_default")]
+    pub note_signed: bool,
+    /// The number of boxes was written on the note.
+    #[serde(default, deserialize_with = "null_default")]
+    pub boxes_noted: bool,
+    /// Parcels were opened before SPW's reception.
+    #[serde(default, deserialize_with = "null_default")]
+    pub unpacked_before_reception: bool,
+}
+
+/// The reception by SPW (step 11).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reception {
+    /// Day the appointment was booked for.
+    #[serde(default, with = "crate::dates::civil_opt")]
+    pub appointment_on: Option<NaiveDate>,
+    /// Day of SPW's visit: unpacking, commissioning, first use.
+    #[serde(default, with = "crate::dates::civil_opt")]
+    pub visited_on: Option<NaiveDate>,
+    /// A member of the project team was present.
+    #[serde(default, deserialize_with = "null_default")]
+    pub team_member_present: bool,
+    /// The equipment was accessible.
+    #[serde(default, deserialize_with = "null_default")]
+    pub equipment_accessible: bool,
+}
+
+/// The evaluation (step 13).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    /// The questionnaire on the programme was answered.
+    #[serde(default, with = "crate::dates::civil_opt")]
+    pub questionnaire_on: Option<NaiveDate>,
+    /// The EN survey on the project was answered.
+    #[serde(default, with = "crate::dates::civil_opt")]
+    pub survey_on: Option<NaiveDate>,
+    /// Achievements were shared.
+    #[serde(default, with = "crate::dates::civil_opt")]
+    pub shared_on: Option<NaiveDate>,
+}
+
+/// One candidature of one establishment in one edition.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dossier {
+    /// Dossier id, unique in the request.
+    pub id: String,
+    /// FASE number of the establishment.
+    pub establishment: Fase,
+    /// Edition it starts in (else the request's).
+    #[serde(default)]
+    pub edition: Option<String>,
+    /// FASE numbers of the implantations concerned; empty: all of them.
+    #[serde(default, deserialize_with = "null_default")]
+    pub implantations: Vec<Fase>,
+    /// Step 2: declaration of candidature.
+    #[serde(default, with = "crate::dates::civil_opt")]
+    pub declared_on: Option<NaiveDate>,
+    /// Step 3: the CEN's first contact.
+    #[serde(default, with = "crate::dates::civil_opt")]
+    pub first_contact_on: Option<NaiveDate>,
+    /// Step 4: the prior survey.
+    #[serde(default, deserialize_with = "null_default")]
+    pub survey: Survey,
+    /// Step 5: the CEN opened the candidature space.
+    #[serde(default, with = "crate::dates::civil_opt")]
+    pub space_opened_on: Option<NaiveDate>,
+    /// Equipment requested, counted on the grid.
+    #[serde(default, deserialize_with = "null_default")]
+    pub equipment: Vec<EquipmentLine>,
+    /// Extra equipment bought at SPW prices: not counted, not ordered in waves.
+    #[serde(default, deserialize_with = "null_default")]
+    pub extra: Vec<EquipmentLine>,
+    /// Step 7: the CEN's approval.
+    #[serde(default, with = "crate::dates::civil_opt")]
+    pub cen_approved_on: Option<NaiveDate>,
+    /// Step 7: the pedagogical expert's approval.
+    #[serde(default, with = "crate::dates::civil_opt")]
+    pub expert_approved_on: Option<NaiveDate>,
+    /// Step 8: signature (confirmation).
+    #[serde(default, with = "crate::dates::civil_opt")]
+    pub signed_on: Option<NaiveDate>,
+    /// Step 8: who signed.
+    #[serde(default, deserialize_with = "null_default")]
+    pub signed_by: Vec<Signer>,
+    /// Step 10.
+    #[serde(default, deserialize_with = "null_default")]
+    pub delivery: Delivery,
+    /// Step 11.
+    #[serde(default, deserialize_with = "null_default")]
+    pub reception: Reception,
+    /// Step 13.
+    #[serde(default, deserialize_with = "null_default")]
+    pub evaluation: Evaluation,
+}
+
+/// A batch of orders SPW places on one date (step 9).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wave {
+    /// Wave id, unique in the request.
+    pub id: String,
+    /// Day the orders are placed.
+    #[serde(with = "crate::dates::civil")]
+    pub order_on: NaiveDate,
+    /// Units per item; an item without a capacity is unlimited. Negative is an error.
+    #[serde(default, deserialize_with = "null_default")]
+    pub capacity: BTreeMap<String, i64>,
+}
+
+/// The stage a dossier has reached (SPEC §6), in process order; `ineligible` and
+/// `carried_over` are outside the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// No declaration yet; the window is still open.
+    NotDeclared,
+    /// A failed eligibility check, or an unknown establishment.
+    Ineligible,
+    /// Step 2.
+    Declared,
+    /// Step 3.
+    Contacted,
+    /// Step 4.
+    Surveyed,
+    /// Step 5.
+    SpaceOpened,
+    /// Steps 7–8: the dossier became a project.
+    Confirmed,
+    /// Step 9: its wave has ordered.
+    Ordered,
+    /// Step 10.
+    Delivered,
+    /// Steps 11–12.
+    InProject,
+    /// Step 13.
+    Evaluated,
+    /// Not confirmed by the deadline, and the next edition is not known.
+    CarriedOver,
+}
+
+impl Stage {
+    /// The snake_case name, as in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::NotDeclared => "not_declared",
+            Stage::Ineligible => "ineligible",
+            Stage::Declared => "declared",
+            Stage::Contacted => "contacted",
+            Stage::Surveyed => "surveyed",
+            Stage::SpaceOpened => "space_opened",
+            Stage::Confirmed => "confirmed",
+            Stage::Ordered => "ordered",
+            Stage::Delivered => "delivered",
+            Stage::InProject => "in_project",
+            Stage::Evaluated => "evaluated",
+            Stage::CarriedOver => "carried_over",
+        }
+    }
+
+    /// All stages, in declaration order.
+    pub const ALL: [Stage; 12] = [
+        Stage::NotDeclared,
+        Stage::Ineligible,
+        Stage::Declared,
+        Stage::Contacted,
+        Stage::Surveyed,
+        Stage::SpaceOpened,
+        Stage::Confirmed,
+        Stage::Ordered,
+        Stage::Delivered,
+        Stage::InProject,
+        Stage::Evaluated,
+        Stage::CarriedOver,
+    ];
+}
+
+/// One check of one rule, passed or failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    /// Stable rule id (`eligibility.level`).
+    pub rule: String,
+    /// Whether it holds.
+    pub passed: bool,
+    /// Whether a failure stops the dossier.
+    pub blocking: bool,
+    /// Explanation in the request's language.
+    pub message: String,
+    /// Where the rule comes from: the seed's section or slide, or `assumed`.
+    pub source: String,
+}
+
+/// One line of the grid as counted for a dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PointsLine {
+    /// Item id as requested.
+    pub item: String,
+    /// Its lot; null for an unknown item.
+    pub lot: Option<String>,
+    /// Quantity as requested.
+    pub quantity: i64,
+    /// Points it counts (0 for an unknown item or a wrong quantity).
+    pub points: i64,
+}
+
+/// The points of a dossier on its edition's grid (SPEC §5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Points {
+    /// Sum of the lines' points.
+    pub total: i64,
+    /// The grid maximum.
+    pub max: i64,
+    /// `max - total`; negative when over.
+    pub remaining: i64,
+    /// Each equipment line, in request order.
+    pub lines: Vec<PointsLine>,
+    /// Extra purchases at SPW prices: listed apart, never counted (0 points each).
+    pub extra: Vec<PointsLine>,
+}
+
+/// Something that remains to be done, with its due date when one exists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextAction {
+    /// The rule id it serves.
+    pub rule: String,
+    /// What to do, in the request's language.
+    pub message: String,
+    /// By when, if a date is set by the rules.
+    #[serde(with = "crate::dates::civil_opt")]
+    pub due: Option<NaiveDate>,
+}
+
+/// The report of one dossier (SPEC §9).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierReport {
+    /// Dossier id.
+    pub id: String,
+    /// FASE number of its establishment.
+    pub establishment: Fase,
+    /// The edition it is in now (after any carry-over).
+    pub edition: String,
+    /// That edition's `dossier_deadline`, as written.
+    #[serde(with = "crate::dates::civil")]
+    pub deadline: NaiveDate,
+    /// Every eligibility check that is reported passed.
+    pub eligible: bool,
+    /// The stage reached on `as_of`.
+    pub stage: Stage,
+    /// The checks, in the order of the rules.
+    pub checks: Vec<Check>,
+    /// Points on the grid.
+    pub points: Points,
+    /// Editions it left by carry-over, oldest first.
+    pub carried_over_from: Vec<String>,
+    /// The unknown (or missing) edition it is waiting for, when `stage` is `carried_over`.
+    pub carried_over_to: Option<String>,
+    /// The wave that takes the project, if any.
+    pub wave: Option<String>,
+    /// End of the 3-year commitment, once in project.
+    #[serde(with = "crate::dates::civil_opt")]
+    pub commitment_ends_on: Option<NaiveDate>,
+    /// What remains to be done.
+    pub next_actions: Vec<NextAction>,
+}
+
+/// One order line of a wave: units of an item, with its lot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLine {
+    /// Item id.
+    pub item: String,
+    /// Its lot.
+    pub lot: String,
+    /// Units.
+    pub quantity: i64,
+}
+
+/// One wave of the plan (SPEC §7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WavePlan {
+    /// Wave id.
+    pub id: String,
+    /// Day the orders are placed.
+    #[serde(with = "crate::dates::civil")]
+    pub order_on: NaiveDate,
+    /// Dossier ids of its projects, in request order.
+    pub projects: Vec<String>,
+    /// Quantities per item, sorted by lot then item.
+    pub lines: Vec<OrderLine>,
+}
+
+/// The report of a campaign (SPEC §9).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignReport {
+    /// The request's edition id.
+    pub edition: String,
+    /// The day of evaluation.
+    #[serde(with = "crate::dates::civil")]
+    pub as_of: NaiveDate,
+    /// Language of the messages.
+    pub lang: Lang,
+    /// Version of this library.
+    pub library_version: String,
+    /// SHA-256 (hex) over the canonical serialization of the editions the campaign used.
+    pub fingerprint: String,
+    /// One report per dossier, in request order.
+    pub dossiers: Vec<DossierReport>,
+    /// The waves in (`order_on`, `id`) order; empty without waves.
+    pub waves: Vec<WavePlan>,
+    /// Confirmed projects no wave can take, in request order.
+    pub unscheduled: Vec<String>,
+}
+
+/// Evaluates a campaign. One bad dossier never stops it: its problems are failed checks.
+///
+/// ```
+/// use ecole_numerique::{evaluate, CampaignRequest, Stage};
+/// let request = CampaignRequest::from_json(r#"{
+///   "edition": "EN2021", "as_of": "2021-11-15",
+///   "establishments": [{"fase": 1234, "name": "Ecole du Centre",
+///     "offers": [{"level": "primaire", "kind": "ordinaire"}],
+///     "implantations": [{"fase": 1235, "region": "wallonia"}], "laureate_years": []}],
+///   "dossiers": [{"id": "D1", "establishment": 1234, "declared_on": "2021-10-04",
+///     "equipment": [{"item": "tablet-android", "quantity": 20}]}]
+/// }"#).unwrap();
+/// let report = evaluate(&request).unwrap();
+/// let d = &report.dossiers[0];
+/// assert!(d.eligible);
+/// assert_eq!(d.stage, Stage::Declared);
+/// assert_eq!((d.points.total, d.points.remaining), (20, 30));
+/// ```
+pub fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Error> {
+    crate::engine::evaluate(request)
+}
+
+/// Reads a JSON campaign request, evaluates it and writes the JSON report.
+pub fn evaluate_json(request: &str) -> Result<String, Error> {
+    let request = CampaignRequest::from_json(request)?;
+    let report = evaluate(&request)?;
+    serde_json::to_string(&report).map_err(|e| Error::request("", e.to_string()))
+}
+
+/// The adviser's question about one school: one establishment, one dossier, a day, a
+/// language; editions as in a campaign request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DossierRequest {
+    /// The edition the dossier starts in (unless it names its own).
+    pub edition: EditionRef,
+    /// Extra editions, for carry-over.
+    pub editions: Vec<Edition>,
+    /// The day of evaluation.
+    pub as_of: NaiveDate,
+    /// Language of the messages.
+    pub lang: Lang,
+    /// The establishment.
+    pub establishment: Establishment,
+    /// The dossier.
+    pub dossier: Dossier,
+}
+
+/// The report of one dossier, with the edition fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SingleReport {
+    /// The dossier's report.
+    #[serde(flatten)]
+    pub report: DossierReport,
+    /// SHA-256 over the editions used.
+    pub fingerprint: String,
+}
+
+/// Evaluates one dossier of one establishment (the adviser's view). No waves: the `ordered`
+/// stage is skipped.
+///
+/// ```
+/// use ecole_numerique::{evaluate_dossier, DossierRequest, Dossier, Establishment, Lang, Stage};
+/// use chrono::NaiveDate;
+/// let school = Establishment { fase: 7, name: "Athénée".into(), offers: vec![], implantations: vec![], laureate_years: vec![] };
+/// let dossier = Dossier { id: "A".into(), establishment: 7, ..Default::default() };
+/// let r = evaluate_dossier(&DossierRequest {
+///     edition: "EN2021".into(), editions: vec![], as_of: NaiveDate::from_ymd_opt(2021, 11, 2).unwrap(),
+///     lang: Lang::En, establishment: school, dossier,
+/// }).unwrap();
+/// assert_eq!(r.report.stage, Stage::Ineligible); // it offers no eligible level
+/// ```
+pub fn evaluate_dossier(request: &DossierRequest) -> Result<SingleReport, Error> {
+    let campaign = CampaignRequest {
+        edition: request.edition.clone(),
+        editions: request.editions.clone(),
+        as_of: request.as_of,
+        lang: request.lang,
+        establishments: vec![request.establishment.clone()],
+        dossiers: vec![request.dossier.clone()],
+        waves: None,
+    };
+    let mut report = evaluate(&campaign)?;
+    let single = report.dossiers.pop().ok_or_else(|| Error::request("dossier", "no report"))?;
+    Ok(SingleReport { report: single, fingerprint: report.fingerprint })
+}

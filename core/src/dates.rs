@@ -1,0 +1,132 @@
+//! Civil dates (SPEC §2): `YYYY-MM-DD` in and out, instants turned into the Brussels civil date,
+//! and calendar-year arithmetic for commitment end dates.
+
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone};
+use chrono_tz::Europe::Brussels;
+
+/// The civil date in `Europe/Brussels` of an instant (SPEC §2: "an instant is first converted
+/// to its Brussels civil date; only then is it compared").
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use ecole_numerique::dates::brussels_date;
+/// // 23:30 UTC on 17 December 2021 is already 18 December in Brussels (UTC+1 in winter).
+/// let instant = Utc.with_ymd_and_hms(2021, 12, 17, 23, 30, 0).unwrap();
+/// assert_eq!(brussels_date(&instant).to_string(), "2021-12-18");
+/// ```
+pub fn brussels_date<Tz: TimeZone>(instant: &DateTime<Tz>) -> NaiveDate {
+    instant.with_timezone(&Brussels).date_naive()
+}
+
+/// Adds whole calendar years; 29 February goes to 28 February in a common year (SPEC §2).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ecole_numerique::dates::add_years;
+/// let leap = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
+/// assert_eq!(add_years(leap, 3), NaiveDate::from_ymd_opt(2027, 2, 28));
+/// ```
+pub fn add_years(date: NaiveDate, years: u32) -> Option<NaiveDate> {
+    let year = date.year().checked_add(i32::try_from(years).ok()?)?;
+    NaiveDate::from_ymd_opt(year, date.month(), date.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), date.day() - 1))
+}
+
+/// Parses a civil date written exactly `YYYY-MM-DD`; anything else, or a date that does not
+/// exist (`2021-02-29`), is refused with a message for a person.
+///
+/// ```
+/// use ecole_numerique::dates::parse_date;
+/// assert!(parse_date("2024-02-29").is_ok());
+/// assert!(parse_date("2021-02-29").is_err());
+/// assert!(parse_date("2021-2-1").is_err());
+/// ```
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let b = text.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return Err(format!("`{text}` is not a date written YYYY-MM-DD"));
+    }
+    let num = |r: std::ops::Range<usize>| -> u32 {
+        b[r].iter().fold(0, |acc, c| acc * 10 + u32::from(c - b'0'))
+    };
+    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
+    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| format!("`{text}` is not a real date"))
+}
+
+/// Writes a civil date as `YYYY-MM-DD`.
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// serde helpers: `#[serde(with = "crate::dates::civil")]`.
+pub(crate) mod civil {
+    use chrono::NaiveDate;
+    use serde::{de, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&date.format("%Y-%m-%d"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        super::parse_date(&text).map_err(de::Error::custom)
+    }
+}
+
+/// serde helpers for optional dates; `null` reads as absent.
+pub(crate) mod civil_opt {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => super::civil::serialize(date, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrap(#[serde(with = "super::civil")] NaiveDate);
+        Ok(Option::<Wrap>::deserialize(d)?.map(|Wrap(date)| date))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn add_years_keeps_the_day_or_falls_back_to_28_february() {
+        assert_eq!(add_years(d(2022, 3, 15), 3), Some(d(2025, 3, 15)));
+        assert_eq!(add_years(d(2024, 2, 29), 3), Some(d(2027, 2, 28)));
+        assert_eq!(add_years(d(2024, 2, 29), 4), Some(d(2028, 2, 29)));
+        assert_eq!(add_years(d(2021, 12, 31), 3), Some(d(2024, 12, 31)));
+    }
+
+    #[test]
+    fn parse_date_is_strict() {
+        assert_eq!(parse_date("2021-10-01"), Ok(d(2021, 10, 1)));
+        for bad in ["2021-13-01", "2021-02-30", "21-10-01", "2021/10/01", "2021-10-01T00:00", ""] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn brussels_date_follows_summer_time() {
+        use chrono::Utc;
+        // 22:30 UTC on 31 May 2022 is 00:30 on 1 June in Brussels (UTC+2 in summer).
+        let late = Utc.with_ymd_and_hms(2022, 5, 31, 22, 30, 0).unwrap();
+        assert_eq!(brussels_date(&late), d(2022, 6, 1));
+        let early = Utc.with_ymd_and_hms(2022, 5, 31, 21, 59, 59).unwrap();
+        assert_eq!(brussels_date(&early), d(2022, 5, 31));
+    }
+}

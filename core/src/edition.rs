@@ -1,0 +1,640 @@
+//! Editions as data (SPEC §3): the built-in EN 2021, edition documents, their validation, the
+//! registry that carry-over follows, and the fingerprint of the editions a result used.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::Error;
+
+/// The built-in EN 2021 edition document, embedded in the crate.
+pub const EN2021_JSON: &str = include_str!("../data/en2021.json");
+
+/// Level of teaching (`maternel`, `primaire`, `secondaire`, `superieur`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Enseignement maternel (nursery).
+    Maternel,
+    /// Enseignement primaire.
+    Primaire,
+    /// Enseignement secondaire.
+    Secondaire,
+    /// Enseignement supérieur (not eligible for EN 2021).
+    Superieur,
+}
+
+/// Kind of teaching (`ordinaire`, `specialise`, `promotion_sociale`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Enseignement ordinaire.
+    Ordinaire,
+    /// Enseignement spécialisé.
+    Specialise,
+    /// Enseignement de promotion sociale.
+    PromotionSociale,
+}
+
+/// Region of an implantation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Region {
+    /// Wallonia: the Service public de Wallonie's programme.
+    Wallonia,
+    /// Brussels-Capital.
+    Brussels,
+    /// Flanders.
+    Flanders,
+    /// Anywhere else.
+    Other,
+}
+
+/// A (level, kind) pair of teaching offered by a school or eligible in an edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Offer {
+    /// The level.
+    pub level: Level,
+    /// The kind.
+    pub kind: Kind,
+}
+
+/// Where a value of an edition comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    /// Written in the source document (the seed).
+    Seed,
+    /// Not in the source: chosen until SPW publishes the official value.
+    Assumed,
+}
+
+/// The declaration window, inclusive at both ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Window {
+    /// First day a declaration is accepted.
+    #[serde(with = "crate::dates::civil")]
+    pub opens: NaiveDate,
+    /// Last day a declaration is accepted.
+    #[serde(with = "crate::dates::civil")]
+    pub closes: NaiveDate,
+}
+
+impl Window {
+    /// Whether `date` lies inside the window (both ends included).
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.opens <= date && date <= self.closes
+    }
+}
+
+/// One line of the points grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GridLine {
+    /// The item id named by dossiers (`tablet-android`).
+    pub id: String,
+    /// The category of equipment (`tablets`).
+    pub category: String,
+    /// The framework-contract lot it is bought under (`tablets`).
+    pub lot: String,
+    /// Points per unit, or the maximum an assessor can award on a rated line.
+    pub points: u32,
+    /// A rated line: the quantity is the points awarded, 0…`points`.
+    #[serde(default)]
+    pub rated: bool,
+    /// Where the value comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
+
+/// The points grid of an edition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grid {
+    /// Maximum points per project (50 for EN 2021).
+    pub max_points: u32,
+    /// The lines.
+    pub lines: Vec<GridLine>,
+    #[serde(skip)]
+    index: HashMap<String, usize>,
+}
+
+impl Grid {
+    /// Builds a grid (the index of line ids is made here).
+    pub fn new(max_points: u32, lines: Vec<GridLine>) -> Self {
+        let mut grid = Grid { max_points, lines, index: HashMap::new() };
+        grid.reindex();
+        grid
+    }
+
+    fn reindex(&mut self) {
+        self.index = self.lines.iter().enumerate().map(|(i, l)| (l.id.clone(), i)).collect();
+    }
+
+    /// The line of an item, if the grid has one.
+    pub fn line(&self, item: &str) -> Option<&GridLine> {
+        self.index.get(item).map(|&i| &self.lines[i])
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One yearly call for projects, e.g. `EN2021` (SPEC §3). Build one with
+/// [`Edition::builtin`] or [`Edition::from_json`]; both validate.
+///
+/// ```
+/// use ecole_numerique::Edition;
+/// let en2021 = Edition::builtin("EN2021").unwrap();
+/// assert_eq!(en2021.grid.max_points, 50);
+/// assert_eq!(en2021.dossier_deadline.to_string(), "2022-06-01");
+/// assert_eq!(en2021.next.as_deref(), Some("EN2022"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edition {
+    /// Identifier, e.g. `EN2021`.
+    pub id: String,
+    /// Year of the call.
+    pub year: i32,
+    /// A pilot edition ("Edition pilote").
+    #[serde(default)]
+    pub pilot: bool,
+    /// The edition that takes carried-over dossiers.
+    #[serde(default)]
+    pub next: Option<String>,
+    /// The declaration window.
+    pub declaration: Window,
+    /// The last day (or the day after the last day, see `deadline_inclusive`) to confirm.
+    #[serde(with = "crate::dates::civil")]
+    pub dossier_deadline: NaiveDate,
+    /// Whether the deadline day itself is still in time.
+    #[serde(default = "yes")]
+    pub deadline_inclusive: bool,
+    /// Establishments laureate in one of these years are not eligible.
+    pub excluded_laureate_years: Vec<i32>,
+    /// Projects allowed per establishment (FASE) and edition.
+    pub max_projects_per_establishment: u32,
+    /// Eligible (level, kind) pairs.
+    pub eligible_offers: Vec<Offer>,
+    /// Regions an implantation must lie in.
+    pub regions: Vec<Region>,
+    /// The points grid.
+    pub grid: Grid,
+    /// Years of prudent and reasonable use after the reception.
+    pub commitment_years: u32,
+    /// Provenance per value (`seed` or `assumed`), by field name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub provenance: BTreeMap<String, Provenance>,
+    /// Citation of the source per value, by field name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, String>,
+}
+
+/// The rule data of an edition, in a fixed field order: what the fingerprint hashes.
+#[derive(Serialize)]
+struct Canonical<'a> {
+    id: &'a str,
+    year: i32,
+    pilot: bool,
+    next: &'a Option<String>,
+    declaration: &'a Window,
+    #[serde(with = "crate::dates::civil")]
+    dossier_deadline: NaiveDate,
+    deadline_inclusive: bool,
+    excluded_laureate_years: &'a [i32],
+    max_projects_per_establishment: u32,
+    eligible_offers: &'a [Offer],
+    regions: &'a [Region],
+    grid: CanonicalGrid<'a>,
+    commitment_years: u32,
+}
+
+#[derive(Serialize)]
+struct CanonicalGrid<'a> {
+    max_points: u32,
+    lines: Vec<CanonicalLine<'a>>,
+}
+
+#[derive(Serialize)]
+struct CanonicalLine<'a> {
+    id: &'a str,
+    category: &'a str,
+    lot: &'a str,
+    points: u32,
+    rated: bool,
+}
+
+impl Edition {
+    /// A built-in edition by id (`EN2021`).
+    pub fn builtin(id: &str) -> Result<Edition, Error> {
+        Registry::builtin()
+            .get(id)
+            .map(|e| Edition::clone(e))
+            .ok_or_else(|| Error::UnknownEdition { path: String::new(), id: id.to_string() })
+    }
+
+    /// Ids of the built-in editions.
+    pub fn builtin_ids() -> Vec<String> {
+        Registry::builtin().ids()
+    }
+
+    /// Reads and validates an edition document.
+    ///
+    /// ```
+    /// use ecole_numerique::{Edition, Error};
+    /// let mut doc: serde_json::Value = serde_json::from_str(ecole_numerique::edition::EN2021_JSON).unwrap();
+    /// doc["grid"]["max_points"] = 0.into();
+    /// let err = Edition::from_json(&doc.to_string()).unwrap_err();
+    /// assert!(matches!(err, Error::InvalidEdition { ref path, .. } if path == "grid.max_points"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<Edition, Error> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let edition: Edition = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = crate::error::path_string(e.path());
+            Error::edition(path, e.inner().to_string())
+        })?;
+        edition.validated()
+    }
+
+    /// Reads and validates an edition document already parsed as JSON.
+    pub fn from_value(value: serde_json::Value) -> Result<Edition, Error> {
+        let edition: Edition = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = crate::error::path_string(e.path());
+            Error::edition(path, e.inner().to_string())
+        })?;
+        edition.validated()
+    }
+
+    /// Checks the edition holds together (SPEC §3) and indexes its grid.
+    pub fn validated(mut self) -> Result<Edition, Error> {
+        self.grid.reindex();
+        self.validate()?;
+        Ok(self)
+    }
+
+    /// The validation of SPEC §3, each failure naming its field.
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.id.trim().is_empty() {
+            return Err(Error::edition("id", "the edition id is empty"));
+        }
+        if self.declaration.closes < self.declaration.opens {
+            return Err(Error::edition(
+                "declaration.closes",
+                "the declaration window closes before it opens",
+            ));
+        }
+        if self.dossier_deadline <= self.declaration.closes {
+            return Err(Error::edition(
+                "dossier_deadline",
+                "the dossier deadline must be strictly after the declaration window closes",
+            ));
+        }
+        if self.max_projects_per_establishment < 1 {
+            return Err(Error::edition("max_projects_per_establishment", "must be at least 1"));
+        }
+        if self.commitment_years < 1 {
+            return Err(Error::edition("commitment_years", "must be at least 1"));
+        }
+        if self.grid.max_points == 0 {
+            return Err(Error::edition("grid.max_points", "the grid maximum must be above 0"));
+        }
+        let mut seen = HashSet::new();
+        for (i, line) in self.grid.lines.iter().enumerate() {
+            if line.id.trim().is_empty() {
+                return Err(Error::edition(format!("grid.lines[{i}].id"), "a line id is empty"));
+            }
+            if !seen.insert(line.id.as_str()) {
+                return Err(Error::edition(
+                    format!("grid.lines[{i}].id"),
+                    format!("the line id `{}` is used twice", line.id),
+                ));
+            }
+        }
+        if self.next.as_deref() == Some(self.id.as_str()) {
+            return Err(Error::edition("next", "an edition cannot carry over into itself"));
+        }
+        Ok(())
+    }
+
+    /// The last day a dossier can still be confirmed: the deadline itself when inclusive, the
+    /// day before otherwise (SPEC §3).
+    pub fn last_day_to_confirm(&self) -> NaiveDate {
+        if self.deadline_inclusive {
+            self.dossier_deadline
+        } else {
+            self.dossier_deadline.pred_opt().unwrap_or(self.dossier_deadline)
+        }
+    }
+
+    /// Whether (level, kind) is eligible.
+    pub fn offers(&self, offer: Offer) -> bool {
+        self.eligible_offers.contains(&offer)
+    }
+
+    /// The edition document in JSON (same shape as the one read).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    fn canonical(&self) -> Canonical<'_> {
+        Canonical {
+            id: &self.id,
+            year: self.year,
+            pilot: self.pilot,
+            next: &self.next,
+            declaration: &self.declaration,
+            dossier_deadline: self.dossier_deadline,
+            deadline_inclusive: self.deadline_inclusive,
+            excluded_laureate_years: &self.excluded_laureate_years,
+            max_projects_per_establishment: self.max_projects_per_establishment,
+            eligible_offers: &self.eligible_offers,
+            regions: &self.regions,
+            grid: CanonicalGrid {
+                max_points: self.grid.max_points,
+                lines: self
+                    .grid
+                    .lines
+                    .iter()
+                    .map(|l| CanonicalLine {
+                        id: &l.id,
+                        category: &l.category,
+                        lot: &l.lot,
+                        points: l.points,
+                        rated: l.rated,
+                    })
+                    .collect(),
+            },
+            commitment_years: self.commitment_years,
+        }
+    }
+
+    /// The canonical serialization of the edition's rule data (no provenance, no labels):
+    /// compact JSON with fields in a fixed order.
+    pub fn canonical_json(&self) -> String {
+        serde_json::to_string(&self.canonical()).unwrap_or_default()
+    }
+
+    /// SHA-256 (hex) of this edition's canonical serialization.
+    pub fn fingerprint(&self) -> String {
+        fingerprint(std::iter::once(self))
+    }
+}
+
+/// SHA-256 (hex) over the canonical serialization of editions, taken in id order: a JSON
+/// array of [`Edition::canonical_json`].
+pub fn fingerprint<'a>(editions: impl IntoIterator<Item = &'a Edition>) -> String {
+    let mut list: Vec<&Edition> = editions.into_iter().collect();
+    list.sort_by(|a, b| a.id.cmp(&b.id));
+    list.dedup_by(|a, b| a.id == b.id);
+    let mut hasher = Sha256::new();
+    hasher.update(b"[");
+    for (i, e) in list.iter().enumerate() {
+        if i > 0 {
+            hasher.update(b",");
+        }
+        hasher.update(e.canonical_json().as_bytes());
+    }
+    hasher.update(b"]");
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Known editions by id, so that carry-over can follow `next`.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    editions: BTreeMap<String, Arc<Edition>>,
+}
+
+impl Registry {
+    /// The editions built into the crate (EN 2021).
+    pub fn builtin() -> &'static Registry {
+        static BUILTIN: OnceLock<Registry> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            let mut registry = Registry::default();
+            // The embedded document is checked by a test; a broken one would show there.
+            if let Ok(en2021) = Edition::from_json(EN2021_JSON) {
+                registry.editions.insert(en2021.id.clone(), Arc::new(en2021));
+            }
+            registry
+        })
+    }
+
+    /// Adds an edition, replacing one with the same id.
+    pub fn insert(&mut self, edition: Edition) {
+        self.editions.insert(edition.id.clone(), Arc::new(edition));
+    }
+
+    /// An edition by id.
+    pub fn get(&self, id: &str) -> Option<&Arc<Edition>> {
+        self.editions.get(id)
+    }
+
+    /// The ids, in order.
+    pub fn ids(&self) -> Vec<String> {
+        self.editions.keys().cloned().collect()
+    }
+
+    /// Refuses a cycle in `next` among the known editions. `place` names where each edition
+    /// was written, for the error path.
+    pub fn check_no_cycle(&self, place: impl Fn(&str) -> String) -> Result<(), Error> {
+        for start in self.editions.keys() {
+            let mut seen = HashSet::new();
+            let mut current = start.as_str();
+            seen.insert(current);
+            while let Some(next) = self.editions.get(current).and_then(|e| e.next.as_deref()) {
+                if !self.editions.contains_key(next) {
+                    break;
+                }
+                if !seen.insert(next) {
+                    return Err(Error::edition(
+                        crate::error::join_path(&place(current), "next"),
+                        format!("the `next` editions form a cycle through `{next}`"),
+                    ));
+                }
+                current = next;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn en2021() -> Edition {
+        Edition::builtin("EN2021").expect("built-in edition")
+    }
+
+    fn doc() -> serde_json::Value {
+        serde_json::from_str(EN2021_JSON).unwrap()
+    }
+
+    fn invalid(doc: serde_json::Value) -> (String, String) {
+        match Edition::from_value(doc) {
+            Err(Error::InvalidEdition { path, detail }) => (path, detail),
+            other => panic!("expected an invalid edition, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_builtin_edition_holds_the_seed_values() {
+        let e = en2021();
+        assert_eq!((e.id.as_str(), e.year, e.pilot), ("EN2021", 2021, true));
+        assert_eq!(e.declaration.opens, NaiveDate::from_ymd_opt(2021, 10, 1).unwrap());
+        assert_eq!(e.declaration.closes, NaiveDate::from_ymd_opt(2021, 12, 17).unwrap());
+        assert_eq!(e.dossier_deadline, NaiveDate::from_ymd_opt(2022, 6, 1).unwrap());
+        assert!(e.deadline_inclusive);
+        assert_eq!(e.excluded_laureate_years, vec![2017, 2018, 2019, 2020]);
+        assert_eq!(e.max_projects_per_establishment, 1);
+        assert_eq!(e.eligible_offers.len(), 7);
+        assert_eq!(e.regions, vec![Region::Wallonia]);
+        assert_eq!(e.commitment_years, 3);
+        assert_eq!(e.grid.max_points, 50);
+        assert_eq!(e.grid.lines.len(), 14);
+        assert_eq!(e.grid.line("interactive-board").map(|l| l.points), Some(12));
+        assert_eq!(e.grid.line("macbook").map(|l| l.lot.as_str()), Some("computers"));
+        assert!(e.grid.lines.iter().all(|l| l.provenance == Some(Provenance::Assumed)));
+        assert_eq!(e.provenance.get("dossier_deadline"), Some(&Provenance::Seed));
+        assert_eq!(e.provenance.get("grid.lines"), Some(&Provenance::Assumed));
+    }
+
+    #[test]
+    fn eligible_offers_are_those_of_the_seed() {
+        let e = en2021();
+        for level in [Level::Maternel, Level::Primaire, Level::Secondaire] {
+            for kind in [Kind::Ordinaire, Kind::Specialise] {
+                assert!(e.offers(Offer { level, kind }));
+            }
+        }
+        assert!(e.offers(Offer { level: Level::Secondaire, kind: Kind::PromotionSociale }));
+        assert!(!e.offers(Offer { level: Level::Primaire, kind: Kind::PromotionSociale }));
+        assert!(!e.offers(Offer { level: Level::Superieur, kind: Kind::Ordinaire }));
+    }
+
+    #[test]
+    fn last_day_to_confirm_follows_deadline_inclusive() {
+        let mut e = en2021();
+        assert_eq!(e.last_day_to_confirm(), NaiveDate::from_ymd_opt(2022, 6, 1).unwrap());
+        e.deadline_inclusive = false;
+        assert_eq!(e.last_day_to_confirm(), NaiveDate::from_ymd_opt(2022, 5, 31).unwrap());
+    }
+
+    #[test]
+    fn window_is_inclusive_at_both_ends() {
+        let w = en2021().declaration;
+        let d = |m, day| NaiveDate::from_ymd_opt(2021, m, day).unwrap();
+        assert!(!w.contains(d(9, 30)));
+        assert!(w.contains(d(10, 1)));
+        assert!(w.contains(d(12, 17)));
+        assert!(!w.contains(d(12, 18)));
+    }
+
+    #[test]
+    fn each_validation_names_its_field() {
+        let mut d = doc();
+        d["declaration"]["closes"] = "2021-09-30".into();
+        assert_eq!(invalid(d).0, "declaration.closes");
+
+        let mut d = doc();
+        d["declaration"]["closes"] = "2021-10-01".into(); // a one-day window is fine
+        assert!(Edition::from_value(d).is_ok());
+
+        let mut d = doc();
+        d["dossier_deadline"] = "2021-12-17".into(); // must be strictly after the close
+        assert_eq!(invalid(d).0, "dossier_deadline");
+        let mut d = doc();
+        d["dossier_deadline"] = "2021-12-18".into();
+        assert!(Edition::from_value(d).is_ok());
+
+        let mut d = doc();
+        d["grid"]["max_points"] = 0.into();
+        assert_eq!(invalid(d).0, "grid.max_points");
+
+        let mut d = doc();
+        d["grid"]["lines"][3]["id"] = "tablet-android".into();
+        assert_eq!(invalid(d).0, "grid.lines[3].id");
+
+        let mut d = doc();
+        d["eligible_offers"][0]["level"] = "university".into();
+        assert_eq!(invalid(d).0, "eligible_offers[0].level");
+
+        let mut d = doc();
+        d["eligible_offers"][1]["kind"] = "evening".into();
+        assert_eq!(invalid(d).0, "eligible_offers[1].kind");
+
+        let mut d = doc();
+        d["regions"][0] = "mars".into();
+        assert_eq!(invalid(d).0, "regions[0]");
+
+        let mut d = doc();
+        d["next"] = "EN2021".into();
+        assert_eq!(invalid(d).0, "next");
+
+        let mut d = doc();
+        d["max_projects_per_establishment"] = 0.into();
+        assert_eq!(invalid(d).0, "max_projects_per_establishment");
+
+        let mut d = doc();
+        d["commitment_years"] = 0.into();
+        assert_eq!(invalid(d).0, "commitment_years");
+
+        let mut d = doc();
+        d["dossier_deadline"] = "2022-02-30".into();
+        assert_eq!(invalid(d).0, "dossier_deadline");
+
+        let mut d = doc();
+        d.as_object_mut().unwrap().remove("grid");
+        assert!(invalid(d).1.contains("grid"));
+    }
+
+    #[test]
+    fn optional_fields_take_their_defaults() {
+        let mut d = doc();
+        let o = d.as_object_mut().unwrap();
+        o.remove("pilot");
+        o.remove("deadline_inclusive");
+        o.remove("next");
+        o.insert("labels".into(), serde_json::json!({"fr": "Ecole Numérique"}));
+        let e = Edition::from_value(d).unwrap();
+        assert!(!e.pilot);
+        assert!(e.deadline_inclusive);
+        assert_eq!(e.next, None);
+    }
+
+    #[test]
+    fn a_cycle_in_next_is_refused() {
+        let mut registry = Registry::builtin().clone();
+        let mut en2022 = en2021();
+        en2022.id = "EN2022".into();
+        en2022.next = Some("EN2021".into());
+        registry.insert(en2022);
+        let err = registry.check_no_cycle(|id| format!("<{id}>")).unwrap_err();
+        assert_eq!(err.kind(), crate::error::ErrorKind::InvalidEdition);
+        assert!(err.path().ends_with(".next"), "{}", err.path());
+
+        let mut ok = Registry::builtin().clone();
+        let mut en2022 = en2021();
+        en2022.id = "EN2022".into();
+        en2022.next = Some("EN2023".into());
+        ok.insert(en2022);
+        assert!(ok.check_no_cycle(|id| id.to_string()).is_ok());
+    }
+
+    #[test]
+    fn fingerprint_is_stable_and_changes_with_rule_data() {
+        let e = en2021();
+        let a = e.fingerprint();
+        assert_eq!(a.len(), 64);
+        assert_eq!(a, en2021().fingerprint());
+        let mut described = e.clone();
+        described.sources.insert("year".into(), "another citation".into());
+        assert_eq!(described.fingerprint(), a, "provenance and citations are not rule data");
+        let mut changed = e.clone();
+        changed.grid.max_points = 51;
+        assert_ne!(changed.fingerprint(), a);
+        assert_eq!(fingerprint([&e, &e]), a, "an edition counts once");
+    }
+}

@@ -1,0 +1,210 @@
+//! Typed errors. Each names the place of the bad input as a path such as
+//! `dossiers[3].signed_on` or `editions[0].grid.lines[2].id`.
+//!
+//! Only a request that cannot be read at all is an error; anything wrong with one dossier's
+//! values is a failed check in that dossier's report (SPEC §9).
+
+use std::fmt;
+
+/// Why a request or an edition document could not be used.
+///
+/// ```
+/// use ecole_numerique::{evaluate_json, Error};
+/// let err = evaluate_json(r#"{"edition": "EN1999", "as_of": "2022-01-01"}"#).unwrap_err();
+/// assert!(matches!(err, Error::UnknownEdition { .. }));
+/// assert_eq!(err.path(), "edition");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// The request cannot be read: malformed JSON, a wrong type or unknown enum value, an
+    /// impossible date, a duplicate id or FASE number, a negative capacity, an unknown field.
+    #[error("invalid request at `{path}`: {detail}")]
+    InvalidRequest {
+        /// Where, e.g. `dossiers[3].signed_on`; empty for the document as a whole.
+        path: String,
+        /// What is wrong, for a person.
+        detail: String,
+    },
+    /// An edition id that is neither built in nor supplied by the request.
+    #[error("unknown edition `{id}` at `{path}`")]
+    UnknownEdition {
+        /// Where the id was written, e.g. `edition` or `dossiers[0].edition`.
+        path: String,
+        /// The id that was not found.
+        id: String,
+    },
+    /// An edition document that does not hold together (SPEC §3 validation).
+    #[error("invalid edition at `{path}`: {detail}")]
+    InvalidEdition {
+        /// Where, e.g. `editions[1].declaration.closes`.
+        path: String,
+        /// What is wrong, for a person.
+        detail: String,
+    },
+}
+
+/// The three kinds of [`Error`], as a stable name for bindings and conformance vectors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// [`Error::InvalidRequest`]: `invalid_request`.
+    InvalidRequest,
+    /// [`Error::UnknownEdition`]: `unknown_edition`.
+    UnknownEdition,
+    /// [`Error::InvalidEdition`]: `invalid_edition`.
+    InvalidEdition,
+}
+
+impl ErrorKind {
+    /// The stable snake_case name of the kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidRequest => "invalid_request",
+            ErrorKind::UnknownEdition => "unknown_edition",
+            ErrorKind::InvalidEdition => "invalid_edition",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Error {
+    /// The kind of error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::InvalidRequest { .. } => ErrorKind::InvalidRequest,
+            Error::UnknownEdition { .. } => ErrorKind::UnknownEdition,
+            Error::InvalidEdition { .. } => ErrorKind::InvalidEdition,
+        }
+    }
+
+    /// The path of the bad input (`dossiers[3].signed_on`).
+    pub fn path(&self) -> &str {
+        match self {
+            Error::InvalidRequest { path, .. }
+            | Error::UnknownEdition { path, .. }
+            | Error::InvalidEdition { path, .. } => path,
+        }
+    }
+
+    /// What is wrong, without the path.
+    pub fn detail(&self) -> String {
+        match self {
+            Error::InvalidRequest { detail, .. } | Error::InvalidEdition { detail, .. } => {
+                detail.clone()
+            }
+            Error::UnknownEdition { id, .. } => format!("unknown edition `{id}`"),
+        }
+    }
+
+    pub(crate) fn request(path: impl Into<String>, detail: impl Into<String>) -> Self {
+        Error::InvalidRequest { path: path.into(), detail: detail.into() }
+    }
+
+    pub(crate) fn edition(path: impl Into<String>, detail: impl Into<String>) -> Self {
+        Error::InvalidEdition { path: path.into(), detail: detail.into() }
+    }
+
+    /// Puts `prefix` in front of the path (`grid.max_points` under `editions[1]`).
+    pub(crate) fn under(self, prefix: &str) -> Self {
+        let join = |path: String| join_path(prefix, &path);
+        match self {
+            Error::InvalidRequest { path, detail } => {
+                Error::InvalidRequest { path: join(path), detail }
+            }
+            Error::UnknownEdition { path, id } => Error::UnknownEdition { path: join(path), id },
+            Error::InvalidEdition { path, detail } => {
+                Error::InvalidEdition { path: join(path), detail }
+            }
+        }
+    }
+}
+
+/// Joins two path parts: `a` + `b` gives `a.b`, `a` + `[0].b` gives `a[0].b`.
+pub(crate) fn join_path(prefix: &str, path: &str) -> String {
+    if prefix.is_empty() {
+        path.to_string()
+    } else if path.is_empty() {
+        prefix.to_string()
+    } else if path.starts_with('[') {
+        format!("{prefix}{path}")
+    } else {
+        format!("{prefix}.{path}")
+    }
+}
+
+/// Marks a serde error raised while reading an edition document nested in a request, so that
+/// [`from_path_error`] can report it as [`Error::InvalidEdition`] with the full path.
+pub(crate) const EDITION_MARK: char = '\u{1}';
+
+/// Turns a serde error with its path into a typed [`Error`].
+pub(crate) fn from_path_error<E: fmt::Display>(err: serde_path_to_error::Error<E>) -> Error {
+    let outer = path_string(err.path());
+    let message = err.inner().to_string();
+    from_parts(&outer, &message)
+}
+
+fn from_parts(outer: &str, message: &str) -> Error {
+    // serde_json appends " at line L column C"; keep it, it helps a person find the place.
+    if let Some(rest) = message.strip_prefix(EDITION_MARK) {
+        let mut parts = rest.splitn(2, EDITION_MARK);
+        let inner = parts.next().unwrap_or_default();
+        let detail = parts.next().unwrap_or_default();
+        return Error::edition(join_path(outer, inner), strip_marks(detail));
+    }
+    Error::request(outer, strip_marks(message))
+}
+
+fn strip_marks(s: &str) -> String {
+    s.replace(EDITION_MARK, "")
+}
+
+/// serde_path_to_error writes `?` for the root and for unknown segments; we write `` for the
+/// root, and the path as `a.b[3].c`.
+pub(crate) fn path_string(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Enum { variant } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(variant);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_path_handles_indexes_and_empty_parts() {
+        assert_eq!(join_path("dossiers", "[3].signed_on"), "dossiers[3].signed_on");
+        assert_eq!(join_path("edition", "grid.max_points"), "edition.grid.max_points");
+        assert_eq!(join_path("", "as_of"), "as_of");
+        assert_eq!(join_path("edition", ""), "edition");
+    }
+
+    #[test]
+    fn edition_marked_messages_become_invalid_edition() {
+        let msg = format!("{EDITION_MARK}grid.max_points{EDITION_MARK}invalid type");
+        let err = from_parts("editions[1]", &msg);
+        assert_eq!(err, Error::edition("editions[1].grid.max_points", "invalid type"));
+        assert_eq!(from_parts("as_of", "bad").kind(), ErrorKind::InvalidRequest);
+    }
+}

@@ -1,0 +1,475 @@
+//! Messages (SPEC §8): one table, keyed by rule id, in French (default), German and English.
+//!
+//! Each row names the rule it explains and whether it is said when the check passes, when it
+//! fails, or as a next action. Placeholders in braces (`{date}`) are filled by the rules; the
+//! rule ids never change with the language.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules::Rule;
+
+/// Language of the messages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// French (default).
+    #[default]
+    Fr,
+    /// German (the German-speaking Community's schools are in Wallonia).
+    De,
+    /// English.
+    En,
+}
+
+/// When a message is said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Said {
+    /// The check passed.
+    Pass,
+    /// The check failed.
+    Fail,
+    /// A next action.
+    Action,
+}
+
+macro_rules! table {
+    ($($name:ident: $rule:ident $said:ident => [$fr:literal, $de:literal, $en:literal];)*) => {
+        /// One message of the table.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $(#[doc = $en] $name,)* }
+
+        impl Msg {
+            /// Every message of the table.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+
+            /// The rule the message belongs to, and when it is said.
+            pub fn key(self) -> (Rule, Said) {
+                match self { $(Msg::$name => (Rule::$rule, Said::$said),)* }
+            }
+
+            /// The text with its placeholders.
+            pub fn template(self, lang: Lang) -> &'static str {
+                match self {
+                    $(Msg::$name => match lang { Lang::Fr => $fr, Lang::De => $de, Lang::En => $en },)*
+                }
+            }
+        }
+    };
+}
+
+table! {
+    EstablishmentKnown: DossierEstablishment Pass => [
+        "L'établissement FASE {fase} est connu.",
+        "Die Einrichtung FASE {fase} ist bekannt.",
+        "Establishment FASE {fase} is known."];
+    EstablishmentUnknown: DossierEstablishment Fail => [
+        "Aucun établissement FASE {fase} n'est connu.",
+        "Keine Einrichtung mit FASE {fase} ist bekannt.",
+        "No establishment FASE {fase} is known."];
+    LevelPass: EligibilityLevel Pass => [
+        "L'établissement organise un enseignement éligible à {edition}.",
+        "Die Einrichtung bietet einen für {edition} zulässigen Unterricht an.",
+        "The establishment offers teaching eligible for {edition}."];
+    LevelFail: EligibilityLevel Fail => [
+        "L'établissement n'organise aucun niveau et type d'enseignement éligible à {edition}.",
+        "Die Einrichtung bietet keine für {edition} zulässige Stufe und Unterrichtsform an.",
+        "The establishment offers no level and kind of teaching eligible for {edition}."];
+    RegionPass: EligibilityRegion Pass => [
+        "Au moins une implantation se trouve dans une région couverte par {edition}.",
+        "Mindestens eine Niederlassung liegt in einer von {edition} abgedeckten Region.",
+        "At least one implantation lies in a region covered by {edition}."];
+    RegionFail: EligibilityRegion Fail => [
+        "Aucune implantation du dossier ne se trouve dans une région couverte par {edition}.",
+        "Keine Niederlassung der Akte liegt in einer von {edition} abgedeckten Region.",
+        "No implantation of the dossier lies in a region covered by {edition}."];
+    NeverLaureatePass: EligibilityNeverLaureate Pass => [
+        "L'établissement n'a été lauréat d'aucune édition exclue ({years}).",
+        "Die Einrichtung war in keiner ausgeschlossenen Ausgabe ({years}) Preisträger.",
+        "The establishment was laureate in none of the excluded years ({years})."];
+    NeverLaureateFail: EligibilityNeverLaureate Fail => [
+        "L'établissement a été lauréat en {years} : {edition} ne lui est pas accessible.",
+        "Die Einrichtung war {years} Preisträger: {edition} steht ihr nicht offen.",
+        "The establishment was laureate in {years}: {edition} is not open to it."];
+    WindowPass: EligibilityDeclarationWindow Pass => [
+        "Candidature déclarée le {date}, entre le {opens} et le {closes}.",
+        "Bewerbung am {date} erklärt, zwischen dem {opens} und dem {closes}.",
+        "Candidature declared on {date}, between {opens} and {closes}."];
+    WindowOutside: EligibilityDeclarationWindow Fail => [
+        "Candidature déclarée le {date}, hors de la période du {opens} au {closes}.",
+        "Bewerbung am {date} erklärt, außerhalb des Zeitraums vom {opens} bis {closes}.",
+        "Candidature declared on {date}, outside the window {opens} to {closes}."];
+    WindowMissed: EligibilityDeclarationWindow Fail => [
+        "Aucune candidature déclarée avant la clôture du {closes}.",
+        "Keine Bewerbung vor dem Schluss am {closes} erklärt.",
+        "No candidature declared before the window closed on {closes}."];
+    OnePerPass: EligibilityOnePerEstablishment Pass => [
+        "Dossier retenu pour l'établissement dans {edition} ({max} projet(s) par FE).",
+        "Akte für die Einrichtung in {edition} berücksichtigt ({max} Projekt(e) pro Einrichtung).",
+        "Dossier retained for the establishment in {edition} ({max} project(s) per establishment)."];
+    OnePerFail: EligibilityOnePerEstablishment Fail => [
+        "L'établissement a déjà {max} dossier(s) déclaré(s) plus tôt dans {edition} : {others}.",
+        "Die Einrichtung hat in {edition} bereits {max} früher erklärte Akte(n): {others}.",
+        "The establishment already has {max} dossier(s) declared earlier in {edition}: {others}."];
+    KnownItemPass: GridKnownItem Pass => [
+        "Chaque article figure dans la grille de {edition}.",
+        "Jeder Artikel steht im Raster von {edition}.",
+        "Every item is on the grid of {edition}."];
+    KnownItemFail: GridKnownItem Fail => [
+        "Articles absents de la grille de {edition} : {items}.",
+        "Artikel, die nicht im Raster von {edition} stehen: {items}.",
+        "Items not on the grid of {edition}: {items}."];
+    QuantityPass: GridQuantity Pass => [
+        "Toutes les quantités sont valides.",
+        "Alle Mengen sind gültig.",
+        "Every quantity is valid."];
+    QuantityFail: GridQuantity Fail => [
+        "Quantités invalides (nombre entier d'au moins 1, ou 0 à maximum pour une ligne notée) : {items}.",
+        "Ungültige Mengen (ganze Zahl ab 1, oder 0 bis Maximum bei einer bewerteten Zeile): {items}.",
+        "Invalid quantities (a whole number of at least 1, or 0 to the maximum on a rated line): {items}."];
+    MaxPointsPass: GridMaxPoints Pass => [
+        "{total} points utilisés sur {max} ; il en reste {remaining}.",
+        "{total} von {max} Punkten verwendet; {remaining} bleiben.",
+        "{total} of {max} points used; {remaining} left."];
+    MaxPointsFail: GridMaxPoints Fail => [
+        "{total} points : le maximum de {max} points par projet est dépassé de {over}.",
+        "{total} Punkte: das Maximum von {max} Punkten pro Projekt ist um {over} überschritten.",
+        "{total} points: the maximum of {max} points per project is exceeded by {over}."];
+    ChronologyPass: DossierChronology Pass => [
+        "Les étapes du dossier se suivent dans l'ordre.",
+        "Die Schritte der Akte folgen in der richtigen Reihenfolge.",
+        "The dossier's steps follow in order."];
+    ChronologyFail: DossierChronology Fail => [
+        "L'étape « {stage} » du {date} précède l'étape précédente du {previous}.",
+        "Der Schritt „{stage}“ vom {date} liegt vor dem vorherigen Schritt vom {previous}.",
+        "Step '{stage}' on {date} comes before the previous step on {previous}."];
+    SurveyPass: ProcessSurvey Pass => [
+        "Enquête préalable complète le {date}.",
+        "Vorerhebung am {date} abgeschlossen.",
+        "Prior survey completed on {date}."];
+    SurveyFail: ProcessSurvey Fail => [
+        "Enquête préalable incomplète : {items}.",
+        "Vorerhebung unvollständig: {items}.",
+        "Prior survey incomplete: {items}."];
+    ApprovalsPass: ProcessApprovals Pass => [
+        "Accords du CEN et de l'expert pédagogique reçus avant la signature.",
+        "Zustimmung des EN-Beraters und des pädagogischen Experten vor der Unterschrift erhalten.",
+        "CEN and pedagogical expert approvals received before the signature."];
+    ApprovalsFail: ProcessApprovals Fail => [
+        "Accords manquants ou postérieurs à la signature : {items}.",
+        "Zustimmungen fehlen oder liegen nach der Unterschrift: {items}.",
+        "Approvals missing or dated after the signature: {items}."];
+    SignaturePass: ProcessSignature Pass => [
+        "Dossier signé le {date} par : {items}.",
+        "Akte am {date} unterschrieben von: {items}.",
+        "Dossier signed on {date} by: {items}."];
+    SignatureFail: ProcessSignature Fail => [
+        "Le dossier doit être signé par le PO et/ou la direction.",
+        "Die Akte muss vom Träger und/oder der Schulleitung unterschrieben werden.",
+        "The dossier must be signed by the PO and/or the direction."];
+    DeadlineConfirmed: MaturityDeadline Pass => [
+        "Dossier confirmé le {date}, dans le délai de {edition} ({deadline}).",
+        "Akte am {date} bestätigt, innerhalb der Frist von {edition} ({deadline}).",
+        "Dossier confirmed on {date}, within the deadline of {edition} ({deadline})."];
+    DeadlineOpen: MaturityDeadline Pass => [
+        "Le dossier peut être confirmé jusqu'au {last_day} (édition {edition}).",
+        "Die Akte kann bis zum {last_day} bestätigt werden (Ausgabe {edition}).",
+        "The dossier can be confirmed until {last_day} (edition {edition})."];
+    DeadlinePassed: MaturityDeadline Fail => [
+        "Dossier pas assez mature : non confirmé au {last_day}, délai de {edition}.",
+        "Akte nicht reif genug: bis zum {last_day}, der Frist von {edition}, nicht bestätigt.",
+        "Dossier not mature enough: not confirmed by {last_day}, the deadline of {edition}."];
+    CarryOverDone: MaturityCarryOver Pass => [
+        "Dossier reporté de {from} à {to}.",
+        "Akte von {from} auf {to} übertragen.",
+        "Dossier carried over from {from} to {to}."];
+    CarryOverWaiting: MaturityCarryOver Fail => [
+        "Dossier reporté à l'édition suivante {to}, pas encore connue.",
+        "Akte auf die nächste Ausgabe {to} übertragen, die noch nicht bekannt ist.",
+        "Dossier carried over to the next edition {to}, not known yet."];
+    CarryOverNowhere: MaturityCarryOver Fail => [
+        "Dossier à reporter, mais {edition} ne prévoit pas d'édition suivante.",
+        "Akte zu übertragen, aber {edition} sieht keine nächste Ausgabe vor.",
+        "Dossier to carry over, but {edition} names no next edition."];
+    SignedNotePass: DeliverySignedNote Pass => [
+        "Bon de livraison signé.",
+        "Lieferschein unterschrieben.",
+        "Delivery note signed."];
+    SignedNoteFail: DeliverySignedNote Fail => [
+        "Le bon de livraison n'est pas signé : c'est obligatoire.",
+        "Der Lieferschein ist nicht unterschrieben: das ist Pflicht.",
+        "The delivery note is not signed: it is mandatory."];
+    BoxesNotedPass: DeliveryBoxesNoted Pass => [
+        "Nombre de boîtes reçues indiqué sur le bon de livraison.",
+        "Anzahl der erhaltenen Kartons auf dem Lieferschein vermerkt.",
+        "Number of boxes received written on the delivery note."];
+    BoxesNotedFail: DeliveryBoxesNoted Fail => [
+        "Le nombre de boîtes reçues n'est pas indiqué sur le bon de livraison.",
+        "Die Anzahl der erhaltenen Kartons ist nicht auf dem Lieferschein vermerkt.",
+        "The number of boxes received is not written on the delivery note."];
+    NotUnpackedPass: DeliveryNotUnpacked Pass => [
+        "Colis non déballés avant la réception par le SPW.",
+        "Pakete vor der Abnahme durch den ÖDW nicht ausgepackt.",
+        "Parcels not unpacked before SPW's reception."];
+    NotUnpackedFail: DeliveryNotUnpacked Fail => [
+        "Colis déballés avant la réception par le SPW.",
+        "Pakete vor der Abnahme durch den ÖDW ausgepackt.",
+        "Parcels unpacked before SPW's reception."];
+    AppointmentPass: ReceptionAppointment Pass => [
+        "Réception sur rendez-vous pris pour le {date}.",
+        "Abnahme mit Termin am {date}.",
+        "Reception by appointment booked for {date}."];
+    AppointmentFail: ReceptionAppointment Fail => [
+        "La visite de réception a eu lieu sans rendez-vous préalable.",
+        "Der Abnahmebesuch fand ohne vorherigen Termin statt.",
+        "The reception visit took place without a prior appointment."];
+    TeamPresentPass: ReceptionTeamMemberPresent Pass => [
+        "Un membre de l'équipe du projet était présent à la réception.",
+        "Ein Mitglied des Projektteams war bei der Abnahme anwesend.",
+        "A project team member was present at the reception."];
+    TeamPresentFail: ReceptionTeamMemberPresent Fail => [
+        "Aucun membre de l'équipe du projet n'était présent à la réception (présence obligatoire).",
+        "Kein Mitglied des Projektteams war bei der Abnahme anwesend (Anwesenheit Pflicht).",
+        "No project team member was present at the reception (presence is mandatory)."];
+    AccessiblePass: ReceptionAccessible Pass => [
+        "Matériel accessible lors du passage de l'agent du SPW.",
+        "Material beim Besuch des ÖDW-Mitarbeiters zugänglich.",
+        "Equipment accessible at the SPW agent's visit."];
+    AccessibleFail: ReceptionAccessible Fail => [
+        "Matériel inaccessible lors du passage de l'agent du SPW.",
+        "Material beim Besuch des ÖDW-Mitarbeiters nicht zugänglich.",
+        "Equipment not accessible at the SPW agent's visit."];
+    QuestionnairePass: EvaluationQuestionnaire Pass => [
+        "Questionnaire d'évaluation du dispositif répondu le {date}.",
+        "Bewertungsfragebogen am {date} beantwortet.",
+        "Evaluation questionnaire answered on {date}."];
+    EnSurveyPass: EvaluationSurvey Pass => [
+        "Enquête EN sur le projet répondue le {date}.",
+        "EN-Umfrage zum Projekt am {date} beantwortet.",
+        "EN survey on the project answered on {date}."];
+    SharingPass: EvaluationSharing Pass => [
+        "Réalisations partagées le {date}.",
+        "Ergebnisse am {date} geteilt.",
+        "Achievements shared on {date}."];
+
+    DoDeclare: EligibilityDeclarationWindow Action => [
+        "Déclarer la candidature sur le site Ecole Numérique au plus tard le {due}.",
+        "Die Bewerbung spätestens am {due} auf der Ecole-Numérique-Website erklären.",
+        "Declare the candidature on the Ecole Numérique site by {due}."];
+    DoFixChronology: DossierChronology Action => [
+        "Corriger les dates : l'étape « {stage} » ne peut précéder l'étape précédente.",
+        "Die Daten berichtigen: der Schritt „{stage}“ kann nicht vor dem vorherigen liegen.",
+        "Correct the dates: step '{stage}' cannot come before the previous step."];
+    DoReferent: ProcessSurvey Action => [
+        "Identifier le référent / porteur de projet.",
+        "Den Ansprechpartner / Projektträger benennen.",
+        "Name the referent / project leader."];
+    DoConnectivity: ProcessSurvey Action => [
+        "Réaliser le bilan de l'infrastructure connectique.",
+        "Die Netzwerkinfrastruktur bewerten.",
+        "Assess the connectivity infrastructure."];
+    DoInfrastructure: ProcessSurvey Action => [
+        "Réaliser le bilan de l'infrastructure de l'école.",
+        "Die Infrastruktur der Schule bewerten.",
+        "Assess the school's infrastructure."];
+    DoContactPo: ProcessSurvey Action => [
+        "Contacter le pouvoir organisateur : des travaux doivent être effectués.",
+        "Den Träger kontaktieren: es sind Arbeiten nötig.",
+        "Contact the organising authority (PO): works are needed."];
+    DoCommitMeans: ProcessSurvey Action => [
+        "Débloquer des moyens financiers et/ou humains (engagements), dont une bande passante suffisante.",
+        "Finanzielle und/oder personelle Mittel bereitstellen (Verpflichtungen), einschließlich ausreichender Bandbreite.",
+        "Commit financial and/or human means (engagements), including sufficient bandwidth."];
+    DoCompleteSurvey: ProcessSurvey Action => [
+        "Terminer l'enquête préalable avec le CEN.",
+        "Die Vorerhebung mit dem EN-Berater abschließen.",
+        "Complete the prior survey with the CEN."];
+    DoFixItems: GridKnownItem Action => [
+        "Retirer ou corriger les articles absents de la grille : {items}.",
+        "Artikel, die nicht im Raster stehen, entfernen oder berichtigen: {items}.",
+        "Remove or correct the items not on the grid: {items}."];
+    DoFixQuantities: GridQuantity Action => [
+        "Corriger les quantités : {items}.",
+        "Die Mengen berichtigen: {items}.",
+        "Correct the quantities: {items}."];
+    DoReducePoints: GridMaxPoints Action => [
+        "Réduire la demande de {over} points pour rester dans le maximum de {max}.",
+        "Den Antrag um {over} Punkte kürzen, um im Maximum von {max} zu bleiben.",
+        "Reduce the request by {over} points to stay within the maximum of {max}."];
+    DoApprovals: ProcessApprovals Action => [
+        "Obtenir l'accord {items} avant la signature.",
+        "Die Zustimmung {items} vor der Unterschrift einholen.",
+        "Obtain the approval of {items} before the signature."];
+    DoSign: ProcessSignature Action => [
+        "Faire signer le dossier par le PO et/ou la direction.",
+        "Die Akte vom Träger und/oder der Schulleitung unterschreiben lassen.",
+        "Have the dossier signed by the PO and/or the direction."];
+    DoWaitOrder: ProcessOrder Action => [
+        "Le SPW commande le matériel avec la vague {wave} du {order_on}.",
+        "Der ÖDW bestellt das Material mit der Welle {wave} am {order_on}.",
+        "SPW orders the equipment with wave {wave} on {order_on}."];
+    DoWaitWave: ProcessOrder Action => [
+        "Le SPW commande le matériel par vagues ; aucune date de livraison n'est annoncée.",
+        "Der ÖDW bestellt das Material in Wellen; kein Liefertermin wird angekündigt.",
+        "SPW orders the equipment in waves; no delivery date is announced."];
+    DoUnscheduled: WavesUnscheduled Action => [
+        "Aucune vague ne peut prendre ce projet : il attend une nouvelle vague de commande.",
+        "Keine Welle kann dieses Projekt aufnehmen: es wartet auf eine neue Bestellwelle.",
+        "No wave can take this project: it waits for a new order wave."];
+    DoNotUnpack: DeliveryNotUnpacked Action => [
+        "Ne pas déballer les colis avant la réception par le SPW.",
+        "Die Pakete vor der Abnahme durch den ÖDW nicht auspacken.",
+        "Do not unpack the parcels before SPW's reception."];
+    DoNoteBoxes: DeliveryBoxesNoted Action => [
+        "Indiquer le nombre de boîtes reçues sur le bon de livraison.",
+        "Die Anzahl der erhaltenen Kartons auf dem Lieferschein vermerken.",
+        "Write the number of boxes received on the delivery note."];
+    DoSignNote: DeliverySignedNote Action => [
+        "Signer le bon de livraison (obligatoire).",
+        "Den Lieferschein unterschreiben (Pflicht).",
+        "Sign the delivery note (mandatory)."];
+    DoBookReception: ReceptionAppointment Action => [
+        "Prendre rendez-vous avec le SPW pour la réception du matériel.",
+        "Mit dem ÖDW einen Termin für die Abnahme des Materials vereinbaren.",
+        "Book an appointment with SPW for the reception of the equipment."];
+    DoBeThere: ReceptionTeamMemberPresent Action => [
+        "Prévoir la présence d'un membre de l'équipe du projet à la réception.",
+        "Die Anwesenheit eines Mitglieds des Projektteams bei der Abnahme sicherstellen.",
+        "Make sure a project team member is present at the reception."];
+    DoAccessible: ReceptionAccessible Action => [
+        "Rendre le matériel accessible lors du passage de l'agent du SPW.",
+        "Das Material beim Besuch des ÖDW-Mitarbeiters zugänglich machen.",
+        "Make the equipment accessible at the SPW agent's visit."];
+    DoUse: CommitmentUse Action => [
+        "Utiliser le matériel en personne prudente et raisonnable jusqu'au {due}.",
+        "Das Material bis zum {due} umsichtig und vernünftig nutzen.",
+        "Use the equipment as a prudent and reasonable person until {due}."];
+    DoInsure: CommitmentInsurance Action => [
+        "Adapter l'assurance multirisques.",
+        "Die Mehrgefahrenversicherung anpassen.",
+        "Adapt the multi-risk insurance."];
+    DoTrain: CommitmentTraining Action => [
+        "Suivre des formations et promouvoir les compétences numériques.",
+        "Fortbildungen besuchen und digitale Kompetenzen fördern.",
+        "Follow trainings and promote digital skills."];
+    DoQuestionnaire: EvaluationQuestionnaire Action => [
+        "Répondre au questionnaire d'évaluation du dispositif Ecole Numérique.",
+        "Den Bewertungsfragebogen zu Ecole Numérique beantworten.",
+        "Answer the evaluation questionnaire on Ecole Numérique."];
+    DoEnSurvey: EvaluationSurvey Action => [
+        "Participer à l'enquête EN : faire le point sur le projet et son impact.",
+        "An der EN-Umfrage teilnehmen: Bilanz des Projekts und seiner Wirkung ziehen.",
+        "Take part in the EN survey: review the project and its impact."];
+    DoShare: EvaluationSharing Action => [
+        "Partager vos réalisations.",
+        "Ihre Ergebnisse teilen.",
+        "Share your achievements."];
+    DoAwaitEdition: MaturityCarryOver Action => [
+        "Le dossier continuera dans {to} dès que cette édition sera publiée.",
+        "Die Akte wird in {to} fortgesetzt, sobald diese Ausgabe veröffentlicht ist.",
+        "The dossier continues in {to} once that edition is published."];
+}
+
+impl Msg {
+    /// The message in `lang`, with its placeholders filled from `params`.
+    ///
+    /// ```
+    /// use ecole_numerique::messages::{Lang, Msg};
+    /// let text = Msg::DoDeclare.render(Lang::De, &[("due", "2021-12-17".into())]);
+    /// assert_eq!(text, "Die Bewerbung spätestens am 2021-12-17 auf der Ecole-Numérique-Website erklären.");
+    /// ```
+    pub fn render(self, lang: Lang, params: &[(&str, String)]) -> String {
+        fill(self.template(lang), params).into_owned()
+    }
+
+    /// The rule id the message belongs to.
+    pub fn rule(self) -> Rule {
+        self.key().0
+    }
+}
+
+fn fill<'a>(template: &'a str, params: &[(&str, String)]) -> Cow<'a, str> {
+    if !template.contains('{') {
+        return Cow::Borrowed(template);
+    }
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                match params.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_exists_in_three_languages_with_the_same_placeholders() {
+        fn names(t: &str) -> Vec<&str> {
+            let mut v: Vec<&str> =
+                t.split('{').skip(1).filter_map(|p| p.split('}').next()).collect();
+            v.sort();
+            v
+        }
+        for m in Msg::ALL {
+            let fr = m.template(Lang::Fr);
+            for lang in [Lang::De, Lang::En] {
+                let other = m.template(lang);
+                assert!(!other.is_empty());
+                assert_ne!(fr, other, "{m:?} is not translated to {lang:?}");
+                assert_eq!(names(fr), names(other), "{m:?} {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_checked_rule_has_a_pass_and_a_fail_message() {
+        use crate::rules::Rule::*;
+        let checked = [
+            DossierEstablishment, EligibilityLevel, EligibilityRegion, EligibilityNeverLaureate,
+            EligibilityDeclarationWindow, EligibilityOnePerEstablishment, GridKnownItem,
+            GridQuantity, GridMaxPoints, DossierChronology, ProcessSurvey, ProcessApprovals,
+            ProcessSignature, MaturityDeadline, MaturityCarryOver, DeliverySignedNote,
+            DeliveryBoxesNoted, DeliveryNotUnpacked, ReceptionAppointment,
+            ReceptionTeamMemberPresent, ReceptionAccessible,
+        ];
+        for rule in checked {
+            for said in [Said::Pass, Said::Fail] {
+                assert!(Msg::ALL.iter().any(|m| m.key() == (rule, said)), "{rule:?} {said:?}");
+            }
+        }
+        for rule in crate::rules::Rule::ALL {
+            assert!(Msg::ALL.iter().any(|m| m.rule() == rule), "{rule:?} has no message");
+        }
+    }
+
+    #[test]
+    fn fill_replaces_known_placeholders_only() {
+        let p = [("a", "1".to_string())];
+        assert_eq!(fill("x {a} y {b} z", &p), "x 1 y {b} z");
+        assert!(matches!(fill("plain", &p), Cow::Borrowed("plain")));
+        assert_eq!(fill("open { end", &p), "open { end");
+    }
+}

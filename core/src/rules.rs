@@ -1,0 +1,181 @@
+//! The rule ids (stable), whether a failure blocks, and where each rule comes from.
+
+/// A rule of SPEC §4–§7, with its stable id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// The dossier names a known establishment.
+    DossierEstablishment,
+    /// An eligible (level, kind) pair is offered.
+    EligibilityLevel,
+    /// An implantation lies in a region of the edition.
+    EligibilityRegion,
+    /// Never laureate in an excluded year.
+    EligibilityNeverLaureate,
+    /// Declared inside the window.
+    EligibilityDeclarationWindow,
+    /// At most N projects per establishment and edition.
+    EligibilityOnePerEstablishment,
+    /// Every line names a grid line.
+    GridKnownItem,
+    /// Quantities are valid.
+    GridQuantity,
+    /// Total within the maximum.
+    GridMaxPoints,
+    /// Events in process order.
+    DossierChronology,
+    /// The prior survey's conditions.
+    ProcessSurvey,
+    /// CEN and expert approvals before the signature.
+    ProcessApprovals,
+    /// Signed by the PO and/or the direction.
+    ProcessSignature,
+    /// Waiting for the wave's order (next action only).
+    ProcessOrder,
+    /// Confirmed by the deadline of the edition the dossier is in.
+    MaturityDeadline,
+    /// Carried over into the next edition.
+    MaturityCarryOver,
+    /// No wave can take the project.
+    WavesUnscheduled,
+    /// The delivery note was signed.
+    DeliverySignedNote,
+    /// The number of boxes was written on the note.
+    DeliveryBoxesNoted,
+    /// Parcels not opened before the reception.
+    DeliveryNotUnpacked,
+    /// Reception booked before the visit.
+    ReceptionAppointment,
+    /// A team member was present at the visit.
+    ReceptionTeamMemberPresent,
+    /// The equipment was accessible at the visit.
+    ReceptionAccessible,
+    /// Prudent and reasonable use for the commitment years.
+    CommitmentUse,
+    /// Adapt the multi-risk insurance.
+    CommitmentInsurance,
+    /// Follow trainings.
+    CommitmentTraining,
+    /// Answer the questionnaire.
+    EvaluationQuestionnaire,
+    /// Take part in the EN survey.
+    EvaluationSurvey,
+    /// Share achievements.
+    EvaluationSharing,
+}
+
+impl Rule {
+    /// Every rule, in report order.
+    pub const ALL: [Rule; 29] = [
+        Rule::DossierEstablishment,
+        Rule::EligibilityLevel,
+        Rule::EligibilityRegion,
+        Rule::EligibilityNeverLaureate,
+        Rule::EligibilityDeclarationWindow,
+        Rule::EligibilityOnePerEstablishment,
+        Rule::GridKnownItem,
+        Rule::GridQuantity,
+        Rule::GridMaxPoints,
+        Rule::DossierChronology,
+        Rule::ProcessSurvey,
+        Rule::ProcessApprovals,
+        Rule::ProcessSignature,
+        Rule::ProcessOrder,
+        Rule::MaturityDeadline,
+        Rule::MaturityCarryOver,
+        Rule::WavesUnscheduled,
+        Rule::DeliverySignedNote,
+        Rule::DeliveryBoxesNoted,
+        Rule::DeliveryNotUnpacked,
+        Rule::ReceptionAppointment,
+        Rule::ReceptionTeamMemberPresent,
+        Rule::ReceptionAccessible,
+        Rule::CommitmentUse,
+        Rule::CommitmentInsurance,
+        Rule::CommitmentTraining,
+        Rule::EvaluationQuestionnaire,
+        Rule::EvaluationSurvey,
+        Rule::EvaluationSharing,
+    ];
+
+    /// The stable id, as in SPEC.
+    pub fn id(self) -> &'static str {
+        self.row().0
+    }
+
+    /// Whether a failure stops the dossier's way. Only the delivery remarks (boxes noted, not
+    /// unpacked) and the sharing of achievements are not blocking (SPEC §6).
+    pub fn blocking(self) -> bool {
+        self.row().1
+    }
+
+    /// Where the rule comes from: the seed's section or slide, or `assumed`.
+    pub fn source(self) -> &'static str {
+        self.row().2
+    }
+
+    fn row(self) -> (&'static str, bool, &'static str) {
+        use Rule::*;
+        match self {
+            DossierEstablishment => ("dossier.establishment", true, "assumed"),
+            EligibilityLevel => ("eligibility.level", true, "seed: 1. Bon à savoir — Pour les écoles"),
+            EligibilityRegion => ("eligibility.region", true, "programme: Service public de Wallonie"),
+            EligibilityNeverLaureate => ("eligibility.never_laureate", true, "seed: 1. Bon à savoir — pas accessible aux établissements lauréats EN 2017, 2018, 2019, 2020"),
+            EligibilityDeclarationWindow => ("eligibility.declaration_window", true, "seed: Dates clés de l'appel à projets EN 2021"),
+            EligibilityOnePerEstablishment => ("eligibility.one_per_establishment", true, "seed: Les points — 1 projet par FE"),
+            GridKnownItem => ("grid.known_item", true, "seed: 4. Matériel à disposition des écoles"),
+            GridQuantity => ("grid.quantity", true, "assumed"),
+            GridMaxPoints => ("grid.max_points", true, "seed: Les points — 50 points maximum par projet"),
+            DossierChronology => ("dossier.chronology", true, "seed: 3. Processus d'appel à projets"),
+            ProcessSurvey => ("process.survey", true, "seed: Etape 4 — Enquête préalable"),
+            ProcessApprovals => ("process.approvals", true, "seed: Etape 7 & 8 — Le projet a reçu l'accord du CEN et de l'expert pédagogique"),
+            ProcessSignature => ("process.signature", true, "seed: Etape 7 & 8 — signé par le PO et/ou la direction"),
+            ProcessOrder => ("process.order", true, "seed: Etape 9 — Commandes"),
+            MaturityDeadline => ("maturity.deadline", true, "seed: Attention ! — pas suffisamment « mature » avant le 1er juin 2022"),
+            MaturityCarryOver => ("maturity.carry_over", false, "seed: 1. Bon à savoir — report dans les prochaines éditions des appels à projets"),
+            WavesUnscheduled => ("waves.unscheduled", true, "seed: Etape 9 — Le SPW s'occupe de commander le matériel (vagues)"),
+            DeliverySignedNote => ("delivery.signed_note", true, "seed: Etape 10 — Signer le bon de livraison est obligatoire"),
+            DeliveryBoxesNoted => ("delivery.boxes_noted", false, "seed: Etape 10 — Indiquer le nombre de boites reçues sur le bon de livraison"),
+            DeliveryNotUnpacked => ("delivery.not_unpacked", false, "seed: Etape 10 — Ne pas déballer les colis avant la réception par SPW"),
+            ReceptionAppointment => ("reception.appointment", true, "seed: Etape 11 — Avec un rendez-vous préalable"),
+            ReceptionTeamMemberPresent => ("reception.team_member_present", true, "seed: Etape 11 — Présence obligatoire d'un membre de l'équipe du projet"),
+            ReceptionAccessible => ("reception.accessible", true, "seed: Etape 11 — Accessibilité du matériel lors du passage de l'agent du SPW"),
+            CommitmentUse => ("commitment.use", true, "seed: Etape 12 — Utiliser le matériel comme une personne « prudente et raisonnable » durant 3 ans"),
+            CommitmentInsurance => ("commitment.insurance", true, "seed: Etape 12 — Adapter l'assurance multirisques"),
+            CommitmentTraining => ("commitment.training", true, "seed: Etape 12 — Suivre des formations"),
+            EvaluationQuestionnaire => ("evaluation.questionnaire", true, "seed: Etape 13 — Evaluer le dispositif Ecole Numérique (répondre au questionnaire)"),
+            EvaluationSurvey => ("evaluation.survey", true, "seed: Etape 13 — Participer à l'enquête EN"),
+            EvaluationSharing => ("evaluation.sharing", false, "seed: Etape 13 — Partager vos réalisations"),
+        }
+    }
+
+    /// The rule with this id.
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_round_trip() {
+        let mut ids: Vec<_> = Rule::ALL.iter().map(|r| r.id()).collect();
+        for r in Rule::ALL {
+            assert_eq!(Rule::from_id(r.id()), Some(r));
+            assert!(!r.source().is_empty());
+        }
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), Rule::ALL.len());
+    }
+
+    #[test]
+    fn only_the_remarks_are_not_blocking() {
+        let soft: Vec<_> = Rule::ALL.iter().filter(|r| !r.blocking()).map(|r| r.id()).collect();
+        assert_eq!(
+            soft,
+            ["maturity.carry_over", "delivery.boxes_noted", "delivery.not_unpacked", "evaluation.sharing"]
+        );
+    }
+}
