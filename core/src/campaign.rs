@@ -1,6 +1,7 @@
 //! The campaign document (SPEC §9): request and report types shared by the three languages,
 //! and the entry points [`evaluate`], [`evaluate_json`] and [`evaluate_dossier`].
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -82,7 +83,9 @@ impl<'de> Deserialize<'de> for EditionDocument {
             Err(err) => {
                 let path = crate::error::path_string(&track.path());
                 let detail = err.to_string();
-                Err(de::Error::custom(format!("{EDITION_MARK}{path}{EDITION_MARK}{detail}")))
+                Err(de::Error::custom(format!(
+                    "{EDITION_MARK}{path}{EDITION_MARK}{detail}"
+                )))
             }
         }
     }
@@ -90,7 +93,11 @@ impl<'de> Deserialize<'de> for EditionDocument {
 
 fn edition_documents<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Edition>, D::Error> {
     let docs: Option<Vec<EditionDocument>> = Option::deserialize(d)?;
-    Ok(docs.unwrap_or_default().into_iter().map(|doc| doc.0).collect())
+    Ok(docs
+        .unwrap_or_default()
+        .into_iter()
+        .map(|doc| doc.0)
+        .collect())
 }
 
 /// `null` reads as absent: the default value.
@@ -116,7 +123,11 @@ pub struct CampaignRequest {
     /// The edition dossiers start in unless they name their own.
     pub edition: EditionRef,
     /// Extra edition documents (for carry-over).
-    #[serde(default, deserialize_with = "edition_documents", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "edition_documents",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub editions: Vec<Edition>,
     /// The day of evaluation: events dated after it are ignored.
     #[serde(with = "crate::dates::civil")]
@@ -426,15 +437,15 @@ impl Stage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Check {
     /// Stable rule id (`eligibility.level`).
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     /// Whether it holds.
     pub passed: bool,
     /// Whether a failure stops the dossier.
     pub blocking: bool,
     /// Explanation in the request's language.
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// Where the rule comes from: the seed's section or slide, or `assumed`.
-    pub source: String,
+    pub source: Cow<'static, str>,
 }
 
 /// One line of the grid as counted for a dossier.
@@ -469,9 +480,9 @@ pub struct Points {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NextAction {
     /// The rule id it serves.
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     /// What to do, in the request's language.
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// By when, if a date is set by the rules.
     #[serde(with = "crate::dates::civil_opt")]
     pub due: Option<NaiveDate>,
@@ -639,6 +650,12 @@ pub fn evaluate_dossier(request: &DossierRequest) -> Result<SingleReport, Error>
         waves: None,
     };
     let mut report = evaluate(&campaign)?;
-    let single = report.dossiers.pop().ok_or_else(|| Error::request("dossier", "no report"))?;
-    Ok(SingleReport { report: single, fingerprint: report.fingerprint })
+    let single = report
+        .dossiers
+        .pop()
+        .ok_or_else(|| Error::request("dossier", "no report"))?;
+    Ok(SingleReport {
+        report: single,
+        fingerprint: report.fingerprint,
+    })
 }

@@ -1,1 +1,565 @@
-//! dossier
+//! The dossier's way through the process (SPEC §6; seed "3. Processus d'appel à projets",
+//! steps 2–13): stages, their guards, and the next actions.
+//!
+//! Each stage is reached by a dated event whose guards hold, and every event must be dated on
+//! or after the event of the stage before it (`dossier.chronology`). Events dated after
+//! `as_of` are not known yet: they fail nothing. The walk stops at the first failed blocking
+//! check; nothing after it is reported.
+//!
+//! The walk is done in two halves because the waves (§7) need to know every confirmed project
+//! before anyone's `ordered` stage can be decided: [`walk_to_confirmation`], then, once the
+//! plan is made, [`walk_after_confirmation`]. Carry-over across editions is decided by the
+//! campaign engine between walks.
+
+use chrono::NaiveDate;
+
+use crate::campaign::{Dossier, Stage};
+use crate::dates::{add_years, format_date};
+use crate::edition::Edition;
+use crate::messages::Msg;
+use crate::rules::{Finding, Rule, Todo};
+
+/// The walk of one dossier along the stages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Walk {
+    /// The stage reached.
+    pub stage: Stage,
+    /// The process checks reported, in walk order (without `dossier.chronology`).
+    pub findings: Vec<Finding>,
+    /// The failed `dossier.chronology` check, if an event came before the one of the stage
+    /// before it: the stage it would have reached.
+    pub chronology: Option<Finding>,
+    /// The stage whose event broke the chronology.
+    pub broken_at: Option<Stage>,
+    /// The walk stopped at a failed blocking check (chronology or a guard).
+    pub stopped: bool,
+    /// The date of the last event reached.
+    pub last_event: NaiveDate,
+    /// The confirmation (signature) day, when confirmed in time.
+    pub confirmed_on: Option<NaiveDate>,
+    /// Visit + commitment years, once in project.
+    pub commitment_ends_on: Option<NaiveDate>,
+}
+
+/// How the project's order stands after the wave plan (§7).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Order {
+    /// The request has no `waves`: the `ordered` stage is skipped.
+    NoWaves,
+    /// No wave can take the project.
+    Unscheduled,
+    /// The wave that takes it.
+    Wave {
+        /// Wave id.
+        id: String,
+        /// Its order day.
+        order_on: NaiveDate,
+    },
+}
+
+impl Walk {
+    fn start(declared_on: NaiveDate) -> Walk {
+        Walk {
+            stage: Stage::Declared,
+            findings: Vec::new(),
+            chronology: None,
+            broken_at: None,
+            stopped: false,
+            last_event: declared_on,
+            confirmed_on: None,
+            commitment_ends_on: None,
+        }
+    }
+
+    /// `dossier.chronology`: the event of `stage` is dated on or after the event of the stage
+    /// before it. On failure the walk stops at the stage before.
+    fn in_order(&mut self, stage: Stage, on: NaiveDate) -> bool {
+        if on < self.last_event {
+            self.chronology = Some(Finding::new(
+                Msg::ChronologyFail,
+                vec![
+                    ("stage", stage.as_str().to_string()),
+                    ("date", format_date(on)),
+                    ("previous", format_date(self.last_event)),
+                ],
+            ));
+            self.broken_at = Some(stage);
+            self.stopped = true;
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Reports `finding`; stops the walk if it is a failed blocking check.
+    fn guard(&mut self, finding: Finding) -> bool {
+        let blocks = finding.blocks();
+        self.findings.push(finding);
+        if blocks {
+            self.stopped = true;
+        }
+        !blocks
+    }
+
+    fn reach(&mut self, stage: Stage, on: NaiveDate) {
+        self.stage = stage;
+        self.last_event = on;
+    }
+
+    /// The `dossier.chronology` check as reported: the failure, or a pass.
+    pub fn chronology_finding(&self) -> Finding {
+        self.chronology
+            .clone()
+            .unwrap_or_else(|| Finding::new(Msg::ChronologyPass, vec![]))
+    }
+}
+
+fn known(date: Option<NaiveDate>, as_of: NaiveDate) -> Option<NaiveDate> {
+    date.filter(|d| *d <= as_of)
+}
+
+/// What the prior survey still lacks (step 4, "Enquête préalable"): a referent named;
+/// connectivity and school infrastructure assessed; works needed ⇒ PO contacted; works
+/// needed or bandwidth insufficient ⇒ means committed ("Si nécessaire (engagements)").
+/// Each item is named by its field in the request.
+pub fn survey_gaps(dossier: &Dossier) -> Vec<&'static str> {
+    let s = &dossier.survey;
+    let mut gaps = Vec::new();
+    if s.referent.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        gaps.push("referent");
+    }
+    if !s.connectivity_assessed {
+        gaps.push("connectivity_assessed");
+    }
+    if !s.infrastructure_assessed {
+        gaps.push("infrastructure_assessed");
+    }
+    if s.works_needed && !s.po_contacted {
+        gaps.push("po_contacted");
+    }
+    if (s.works_needed || !s.bandwidth_sufficient) && !s.means_committed {
+        gaps.push("means_committed");
+    }
+    gaps
+}
+
+/// The approvals missing on `as_of`, or dated after the signature (steps 7–8: "Le projet a
+/// reçu l'accord du conseiller Ecole Numérique et de l'expert pédagogique").
+fn approval_gaps(dossier: &Dossier, as_of: NaiveDate) -> Vec<&'static str> {
+    let signed = known(dossier.signed_on, as_of);
+    let ok = |approval: Option<NaiveDate>| match (known(approval, as_of), signed) {
+        (Some(a), Some(s)) => a <= s,
+        (Some(_), None) => true,
+        (None, _) => false,
+    };
+    let mut gaps = Vec::new();
+    if !ok(dossier.cen_approved_on) {
+        gaps.push("CEN");
+    }
+    if !ok(dossier.expert_approved_on) {
+        gaps.push("expert");
+    }
+    gaps
+}
+
+/// Walks from the declaration up to the confirmation (steps 3–8) in `edition`, whose grid
+/// checks gave `grid_passes`. The `maturity.deadline` guard is the signature being on or
+/// before the edition's last day to confirm.
+pub fn walk_to_confirmation(
+    dossier: &Dossier,
+    edition: &Edition,
+    declared_on: NaiveDate,
+    grid_passes: bool,
+    as_of: NaiveDate,
+) -> Walk {
+    let mut walk = Walk::start(declared_on);
+    // Step 3: the CEN contacts the direction.
+    let Some(contact) = known(dossier.first_contact_on, as_of) else {
+        return walk;
+    };
+    if !walk.in_order(Stage::Contacted, contact) {
+        return walk;
+    }
+    walk.reach(Stage::Contacted, contact);
+    // Step 4: the prior survey.
+    let Some(surveyed) = known(dossier.survey.completed_on, as_of) else {
+        return walk;
+    };
+    if !walk.in_order(Stage::Surveyed, surveyed) {
+        return walk;
+    }
+    let gaps = survey_gaps(dossier);
+    let survey = if gaps.is_empty() {
+        Finding::new(Msg::SurveyPass, vec![("date", format_date(surveyed))])
+    } else {
+        Finding::new(Msg::SurveyFail, vec![("items", gaps.join(", "))])
+    };
+    if !walk.guard(survey) {
+        return walk;
+    }
+    walk.reach(Stage::Surveyed, surveyed);
+    // Step 5: the CEN opens the candidature space (the school was informed and surveyed).
+    let Some(opened) = known(dossier.space_opened_on, as_of) else {
+        return walk;
+    };
+    if !walk.in_order(Stage::SpaceOpened, opened) {
+        return walk;
+    }
+    walk.reach(Stage::SpaceOpened, opened);
+    // Steps 7–8: approvals, signature by the PO and/or the direction, grid, deadline.
+    let Some(signed) = known(dossier.signed_on, as_of) else {
+        return walk;
+    };
+    if !walk.in_order(Stage::Confirmed, signed) {
+        return walk;
+    }
+    let gaps = approval_gaps(dossier, as_of);
+    let approvals = if gaps.is_empty() {
+        Finding::new(Msg::ApprovalsPass, vec![])
+    } else {
+        Finding::new(Msg::ApprovalsFail, vec![("items", gaps.join(", "))])
+    };
+    if !walk.guard(approvals) {
+        return walk;
+    }
+    let signature = if dossier.signed_by.is_empty() {
+        Finding::new(Msg::SignatureFail, vec![])
+    } else {
+        let mut by: Vec<&str> = dossier
+            .signed_by
+            .iter()
+            .map(|s| match s {
+                crate::campaign::Signer::Po => "PO",
+                crate::campaign::Signer::Direction => "direction",
+            })
+            .collect();
+        by.dedup();
+        Finding::new(
+            Msg::SignaturePass,
+            vec![("date", format_date(signed)), ("items", by.join(", "))],
+        )
+    };
+    if !walk.guard(signature) {
+        return walk;
+    }
+    if !grid_passes {
+        // The failed grid check, reported with the grid, is the one that stops the walk.
+        walk.stopped = true;
+        return walk;
+    }
+    if signed > edition.last_day_to_confirm() {
+        // Not mature in time: the engine carries the dossier over (or reports the deadline).
+        return walk;
+    }
+    walk.reach(Stage::Confirmed, signed);
+    walk.confirmed_on = Some(signed);
+    walk
+}
+
+/// Walks on from the confirmation (steps 9–13), once the wave plan is known.
+pub fn walk_after_confirmation(
+    walk: &mut Walk,
+    dossier: &Dossier,
+    edition: &Edition,
+    order: &Order,
+    as_of: NaiveDate,
+) {
+    if walk.stage != Stage::Confirmed {
+        return;
+    }
+    // Step 9: SPW orders with the project's wave.
+    match order {
+        Order::NoWaves => {}
+        Order::Unscheduled => return,
+        Order::Wave { order_on, .. } => {
+            if *order_on > as_of {
+                return;
+            }
+            // The plan never orders before the confirmation; checked all the same.
+            if !walk.in_order(Stage::Ordered, *order_on) {
+                return;
+            }
+            walk.reach(Stage::Ordered, *order_on);
+        }
+    }
+    // Step 10: delivery. The remarks are reported once a delivery is known; the signed note
+    // is mandatory.
+    let delivery = &dossier.delivery;
+    let Some(delivered) = known(delivery.delivered_on, as_of) else {
+        return;
+    };
+    if !walk.in_order(Stage::Delivered, delivered) {
+        return;
+    }
+    walk.guard(Finding::new(
+        if delivery.boxes_noted {
+            Msg::BoxesNotedPass
+        } else {
+            Msg::BoxesNotedFail
+        },
+        vec![],
+    ));
+    walk.guard(Finding::new(
+        if delivery.unpacked_before_reception {
+            Msg::NotUnpackedFail
+        } else {
+            Msg::NotUnpackedPass
+        },
+        vec![],
+    ));
+    if !walk.guard(Finding::new(
+        if delivery.note_signed {
+            Msg::SignedNotePass
+        } else {
+            Msg::SignedNoteFail
+        },
+        vec![],
+    )) {
+        return;
+    }
+    walk.reach(Stage::Delivered, delivered);
+    // Steps 11–12: reception by appointment, a team member present, equipment accessible; the
+    // pedagogical project starts the day of the visit.
+    let reception = &dossier.reception;
+    let Some(visited) = known(reception.visited_on, as_of) else {
+        return;
+    };
+    if !walk.in_order(Stage::InProject, visited) {
+        return;
+    }
+    let appointment = match reception.appointment_on.filter(|a| *a <= visited) {
+        Some(a) => Finding::new(Msg::AppointmentPass, vec![("date", format_date(a))]),
+        None => Finding::new(Msg::AppointmentFail, vec![]),
+    };
+    if !walk.guard(appointment) {
+        return;
+    }
+    let present = if reception.team_member_present {
+        Msg::TeamPresentPass
+    } else {
+        Msg::TeamPresentFail
+    };
+    if !walk.guard(Finding::new(present, vec![])) {
+        return;
+    }
+    let accessible = if reception.equipment_accessible {
+        Msg::AccessiblePass
+    } else {
+        Msg::AccessibleFail
+    };
+    if !walk.guard(Finding::new(accessible, vec![])) {
+        return;
+    }
+    walk.reach(Stage::InProject, visited);
+    walk.commitment_ends_on = add_years(visited, edition.commitment_years);
+    // Step 13: evaluation, reached on the later of the two answers.
+    let evaluation = &dossier.evaluation;
+    let questionnaire = known(evaluation.questionnaire_on, as_of);
+    let survey = known(evaluation.survey_on, as_of);
+    if let (Some(q), Some(s)) = (questionnaire, survey) {
+        if !walk.in_order(Stage::Evaluated, q.max(s)) {
+            return;
+        }
+    }
+    if let Some(q) = questionnaire {
+        walk.guard(Finding::new(
+            Msg::QuestionnairePass,
+            vec![("date", format_date(q))],
+        ));
+    }
+    if let Some(s) = survey {
+        walk.guard(Finding::new(
+            Msg::EnSurveyPass,
+            vec![("date", format_date(s))],
+        ));
+    }
+    if let (Some(q), Some(s)) = (questionnaire, survey) {
+        walk.reach(Stage::Evaluated, q.max(s));
+    }
+    if let Some(shared) = known(evaluation.shared_on, as_of) {
+        walk.guard(Finding::new(
+            Msg::SharingPass,
+            vec![("date", format_date(shared))],
+        ));
+    }
+}
+
+/// What the dossier still needs, in process order, each with its rule and due date.
+///
+/// * before confirmation: fix the chronology; the missing survey items; fix the grid;
+///   approvals and signature, due by the last day to confirm ("else carry-over");
+/// * confirmed: `process.order` while waiting for its wave (due the wave's order day), or
+///   `waves.unscheduled` when no wave can take it; without waves in the request, the order
+///   is awaited with no date and the delivery actions follow;
+/// * ordered / on delivery: do not unpack, note the boxes, sign the note, book the reception;
+/// * delivered: the reception's conditions;
+/// * in project: `commitment.use` until `commitment_ends_on`, `commitment.insurance`,
+///   `commitment.training` while the commitment runs; then the missing `evaluation.*`.
+///
+/// No delivery or installation date is ever promised: no due date is computed for them.
+pub fn next_actions(
+    walk: &Walk,
+    dossier: &Dossier,
+    edition: &Edition,
+    grid: &crate::grid::GridCount,
+    order: &Order,
+    as_of: NaiveDate,
+) -> Vec<Todo> {
+    let mut todo = Vec::new();
+    if let Some(stage) = walk.broken_at {
+        todo.push(Todo {
+            msg: Msg::DoFixChronology,
+            params: vec![("stage", stage.as_str().to_string())],
+            due: None,
+        });
+    }
+    match walk.stage {
+        Stage::Declared | Stage::Contacted | Stage::Surveyed | Stage::SpaceOpened => {
+            before_confirmation(&mut todo, walk, dossier, edition, grid, as_of);
+        }
+        Stage::Confirmed => match order {
+            Order::Wave { id, order_on } if *order_on > as_of => todo.push(Todo {
+                msg: Msg::DoWaitOrder,
+                params: vec![("wave", id.clone()), ("order_on", format_date(*order_on))],
+                due: Some(*order_on),
+            }),
+            Order::Unscheduled => todo.push(Todo::plain(Msg::DoUnscheduled)),
+            _ => {
+                if *order == Order::NoWaves {
+                    todo.push(Todo::plain(Msg::DoWaitWave));
+                }
+                on_delivery(&mut todo, dossier);
+            }
+        },
+        Stage::Ordered => on_delivery(&mut todo, dossier),
+        Stage::Delivered => {
+            let d = &dossier.delivery;
+            if !d.unpacked_before_reception {
+                todo.push(Todo::plain(Msg::DoNotUnpack));
+            }
+            let r = &dossier.reception;
+            let visited = known(r.visited_on, as_of);
+            if r.appointment_on
+                .is_none_or(|a| visited.is_some_and(|v| a > v))
+            {
+                todo.push(Todo::plain(Msg::DoBookReception));
+            }
+            if visited.is_none() || !r.team_member_present {
+                todo.push(Todo::plain(Msg::DoBeThere));
+            }
+            if visited.is_none() || !r.equipment_accessible {
+                todo.push(Todo::plain(Msg::DoAccessible));
+            }
+        }
+        Stage::InProject | Stage::Evaluated => {
+            if let Some(ends) = walk.commitment_ends_on.filter(|e| as_of <= *e) {
+                todo.push(Todo {
+                    msg: Msg::DoUse,
+                    params: vec![("due", format_date(ends))],
+                    due: Some(ends),
+                });
+                todo.push(Todo::plain(Msg::DoInsure));
+                todo.push(Todo::plain(Msg::DoTrain));
+            }
+            let e = &dossier.evaluation;
+            if known(e.questionnaire_on, as_of).is_none() {
+                todo.push(Todo::plain(Msg::DoQuestionnaire));
+            }
+            if known(e.survey_on, as_of).is_none() {
+                todo.push(Todo::plain(Msg::DoEnSurvey));
+            }
+            if known(e.shared_on, as_of).is_none() {
+                todo.push(Todo::plain(Msg::DoShare));
+            }
+        }
+        Stage::NotDeclared | Stage::Ineligible | Stage::CarriedOver => {}
+    }
+    todo
+}
+
+fn before_confirmation(
+    todo: &mut Vec<Todo>,
+    walk: &Walk,
+    dossier: &Dossier,
+    edition: &Edition,
+    grid: &crate::grid::GridCount,
+    as_of: NaiveDate,
+) {
+    let last_day = edition.last_day_to_confirm();
+    let survey_passed = walk
+        .findings
+        .iter()
+        .any(|f| f.rule == Rule::ProcessSurvey && f.passed);
+    if !survey_passed {
+        let gaps = survey_gaps(dossier);
+        for gap in &gaps {
+            todo.push(Todo::plain(match *gap {
+                "referent" => Msg::DoReferent,
+                "connectivity_assessed" => Msg::DoConnectivity,
+                "infrastructure_assessed" => Msg::DoInfrastructure,
+                "po_contacted" => Msg::DoContactPo,
+                _ => Msg::DoCommitMeans,
+            }));
+        }
+        if gaps.is_empty() && known(dossier.survey.completed_on, as_of).is_none() {
+            todo.push(Todo::plain(Msg::DoCompleteSurvey));
+        }
+    }
+    let due = Some(last_day);
+    if !grid.unknown_items.is_empty() {
+        todo.push(Todo {
+            msg: Msg::DoFixItems,
+            params: vec![("items", grid.unknown_items.join(", "))],
+            due,
+        });
+    }
+    if !grid.bad_quantities.is_empty() {
+        todo.push(Todo {
+            msg: Msg::DoFixQuantities,
+            params: vec![("items", grid.bad_quantities.join(", "))],
+            due,
+        });
+    }
+    if grid.points.total > grid.points.max {
+        let over = grid.points.total.saturating_sub(grid.points.max);
+        todo.push(Todo {
+            msg: Msg::DoReducePoints,
+            params: vec![
+                ("over", over.to_string()),
+                ("max", grid.points.max.to_string()),
+            ],
+            due,
+        });
+    }
+    let gaps = approval_gaps(dossier, as_of);
+    if !gaps.is_empty() {
+        todo.push(Todo {
+            msg: Msg::DoApprovals,
+            params: vec![("items", gaps.join(", "))],
+            due,
+        });
+    }
+    if known(dossier.signed_on, as_of).is_none() || dossier.signed_by.is_empty() {
+        todo.push(Todo {
+            msg: Msg::DoSign,
+            params: vec![],
+            due,
+        });
+    }
+}
+
+fn on_delivery(todo: &mut Vec<Todo>, dossier: &Dossier) {
+    let d = &dossier.delivery;
+    if !d.unpacked_before_reception {
+        todo.push(Todo::plain(Msg::DoNotUnpack));
+    }
+    if !d.boxes_noted {
+        todo.push(Todo::plain(Msg::DoNoteBoxes));
+    }
+    if !d.note_signed {
+        todo.push(Todo::plain(Msg::DoSignNote));
+    }
+    if dossier.reception.appointment_on.is_none() {
+        todo.push(Todo::plain(Msg::DoBookReception));
+    }
+}

@@ -1,1 +1,286 @@
-//! grid
+//! The points grid (SPEC §5; seed "Les points: 50 points maximum par projet" and
+//! "4. Matériel à disposition des écoles").
+//!
+//! A line is **per unit** (points × quantity, the equipment of the seed's §4) or **rated** (an
+//! assessor awards 0…max points). An unknown item, or a line whose quantity is not valid,
+//! counts 0 points; an unknown item's quantity is checked as per unit. Extra purchases at SPW
+//! prices are listed apart and never count.
+
+use crate::campaign::{EquipmentLine, Points, PointsLine};
+use crate::edition::{Edition, Grid, GridLine};
+use crate::messages::Msg;
+use crate::rules::Finding;
+
+/// The count of one dossier's equipment on a grid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridCount {
+    /// Points, as reported.
+    pub points: Points,
+    /// Items that name no grid line, in request order.
+    pub unknown_items: Vec<String>,
+    /// `item (quantity)` for each line whose quantity is not valid.
+    pub bad_quantities: Vec<String>,
+}
+
+/// Whether `quantity` is valid on `line` (`None`: unknown item, checked as per unit):
+/// a whole number ≥ 1 per unit, 0…max on a rated line.
+pub fn quantity_is_valid(line: Option<&GridLine>, quantity: i64) -> bool {
+    match line {
+        Some(l) if l.rated => (0..=i64::from(l.points)).contains(&quantity),
+        _ => quantity >= 1,
+    }
+}
+
+/// Points a line counts: points × quantity per unit (saturating), the quantity itself on a
+/// rated line, 0 for an unknown item or a wrong quantity.
+pub fn line_points(line: Option<&GridLine>, quantity: i64) -> i64 {
+    match line {
+        Some(l) if quantity_is_valid(Some(l), quantity) => {
+            if l.rated {
+                quantity
+            } else {
+                i64::from(l.points).saturating_mul(quantity)
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// Counts the equipment (and lists the extra lines) of a dossier on `grid`.
+///
+/// ```
+/// use ecole_numerique::{grid::count, Edition, EquipmentLine};
+/// let en2021 = Edition::builtin("EN2021").unwrap();
+/// let line = |item: &str, quantity| EquipmentLine { item: item.into(), quantity };
+/// let c = count(&en2021.grid, &[line("interactive-board", 2), line("macbook", 6)], &[]);
+/// assert_eq!((c.points.total, c.points.max, c.points.remaining), (54, 50, -4));
+/// ```
+pub fn count(grid: &Grid, equipment: &[EquipmentLine], extra: &[EquipmentLine]) -> GridCount {
+    let mut total: i64 = 0;
+    let mut unknown_items = Vec::new();
+    let mut bad_quantities = Vec::new();
+    let lines = equipment
+        .iter()
+        .map(|e| {
+            let line = grid.line(&e.item);
+            if line.is_none() {
+                unknown_items.push(e.item.clone());
+            }
+            if !quantity_is_valid(line, e.quantity) {
+                bad_quantities.push(format!("{} ({})", e.item, e.quantity));
+            }
+            let points = line_points(line, e.quantity);
+            total = total.saturating_add(points);
+            PointsLine {
+                item: e.item.clone(),
+                lot: line.map(|l| l.lot.clone()),
+                quantity: e.quantity,
+                points,
+            }
+        })
+        .collect();
+    let extra = extra
+        .iter()
+        .map(|e| PointsLine {
+            item: e.item.clone(),
+            lot: grid.line(&e.item).map(|l| l.lot.clone()),
+            quantity: e.quantity,
+            points: 0,
+        })
+        .collect();
+    let max = i64::from(grid.max_points);
+    GridCount {
+        points: Points {
+            total,
+            max,
+            remaining: max.saturating_sub(total),
+            lines,
+            extra,
+        },
+        unknown_items,
+        bad_quantities,
+    }
+}
+
+impl GridCount {
+    /// `grid.known_item`: every line names a grid line.
+    pub fn known_item(&self, edition: &Edition) -> Finding {
+        let ed = ("edition", edition.id.clone());
+        if self.unknown_items.is_empty() {
+            Finding::new(Msg::KnownItemPass, vec![ed])
+        } else {
+            Finding::new(
+                Msg::KnownItemFail,
+                vec![ed, ("items", self.unknown_items.join(", "))],
+            )
+        }
+    }
+
+    /// `grid.quantity`: a whole number ≥ 1 per unit, 0…max on a rated line.
+    pub fn quantity(&self) -> Finding {
+        if self.bad_quantities.is_empty() {
+            Finding::new(Msg::QuantityPass, vec![])
+        } else {
+            Finding::new(
+                Msg::QuantityFail,
+                vec![("items", self.bad_quantities.join(", "))],
+            )
+        }
+    }
+
+    /// `grid.max_points`: total ≤ maximum.
+    pub fn max_points(&self) -> Finding {
+        let p = &self.points;
+        let mut params = vec![("total", p.total.to_string()), ("max", p.max.to_string())];
+        if p.total <= p.max {
+            params.push(("remaining", p.remaining.to_string()));
+            Finding::new(Msg::MaxPointsPass, params)
+        } else {
+            params.push(("over", p.total.saturating_sub(p.max).to_string()));
+            Finding::new(Msg::MaxPointsFail, params)
+        }
+    }
+
+    /// The three grid checks, in report order.
+    pub fn findings(&self, edition: &Edition) -> [Finding; 3] {
+        [self.known_item(edition), self.quantity(), self.max_points()]
+    }
+
+    /// Whether the three grid checks pass.
+    pub fn passes(&self) -> bool {
+        self.unknown_items.is_empty()
+            && self.bad_quantities.is_empty()
+            && self.points.total <= self.points.max
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::GridLine;
+
+    fn en2021() -> Edition {
+        Edition::builtin("EN2021").unwrap()
+    }
+    fn line(item: &str, quantity: i64) -> EquipmentLine {
+        EquipmentLine {
+            item: item.into(),
+            quantity,
+        }
+    }
+
+    #[test]
+    fn per_unit_lines_count_points_times_quantity() {
+        let c = count(
+            &en2021().grid,
+            &[line("tablet-android", 20), line("interactive-board", 1)],
+            &[],
+        );
+        assert_eq!(
+            c.points.lines.iter().map(|l| l.points).collect::<Vec<_>>(),
+            [20, 12]
+        );
+        assert_eq!((c.points.total, c.points.remaining), (32, 18));
+        assert_eq!(c.points.lines[1].lot.as_deref(), Some("projection"));
+        assert!(c.passes());
+    }
+
+    #[test]
+    fn max_points_boundary_49_50_51() {
+        let e = en2021();
+        // 49: 49 Android tablets; 50: one more; 51: one more again.
+        for (n, ok) in [(49, true), (50, true), (51, false)] {
+            let c = count(&e.grid, &[line("tablet-android", n)], &[]);
+            assert_eq!(c.max_points().passed, ok, "{n}");
+            assert_eq!(c.points.remaining, 50 - n);
+            assert_eq!(c.passes(), ok);
+        }
+    }
+
+    #[test]
+    fn unknown_items_and_bad_quantities_count_zero() {
+        let e = en2021();
+        let c = count(
+            &e.grid,
+            &[
+                line("hoverboard", 3),
+                line("macbook", 0),
+                line("chromebook", -2),
+                line("nas", 1),
+            ],
+            &[],
+        );
+        assert_eq!(
+            c.points.lines.iter().map(|l| l.points).collect::<Vec<_>>(),
+            [0, 0, 0, 4]
+        );
+        assert_eq!(c.unknown_items, ["hoverboard"]);
+        assert_eq!(c.bad_quantities, ["macbook (0)", "chromebook (-2)"]);
+        assert!(!c.known_item(&e).passed);
+        assert!(!c.quantity().passed);
+        assert!(c.max_points().passed);
+        assert_eq!(c.points.lines[0].lot, None);
+    }
+
+    #[test]
+    fn an_unknown_item_quantity_is_checked_as_per_unit() {
+        let c = count(&en2021().grid, &[line("hoverboard", 0)], &[]);
+        assert_eq!(c.bad_quantities, ["hoverboard (0)"]);
+        let c = count(&en2021().grid, &[line("hoverboard", 1)], &[]);
+        assert!(c.bad_quantities.is_empty());
+    }
+
+    #[test]
+    fn huge_quantities_saturate_and_fail_the_maximum() {
+        let c = count(
+            &en2021().grid,
+            &[
+                line("interactive-board", i64::MAX),
+                line("macbook", i64::MAX),
+            ],
+            &[],
+        );
+        assert_eq!(c.points.total, i64::MAX);
+        assert!(!c.max_points().passed);
+        assert_eq!(c.points.remaining, 50 - i64::MAX);
+    }
+
+    #[test]
+    fn rated_lines_take_zero_to_max() {
+        let grid = crate::edition::Grid::new(
+            50,
+            vec![GridLine {
+                id: "objective-1".into(),
+                category: "objectives".into(),
+                lot: "assessment".into(),
+                points: 10,
+                rated: true,
+                provenance: None,
+            }],
+        );
+        for (q, ok, pts) in [(-1, false, 0), (0, true, 0), (10, true, 10), (11, false, 0)] {
+            let c = count(&grid, &[line("objective-1", q)], &[]);
+            assert_eq!(c.bad_quantities.is_empty(), ok, "{q}");
+            assert_eq!(c.points.total, pts, "{q}");
+        }
+    }
+
+    #[test]
+    fn extra_lines_are_listed_apart_and_never_count() {
+        let c = count(&en2021().grid, &[line("nas", 1)], &[line("macbook", 30)]);
+        assert_eq!(c.points.total, 4);
+        assert_eq!(c.points.extra.len(), 1);
+        assert_eq!(
+            (c.points.extra[0].points, c.points.extra[0].quantity),
+            (0, 30)
+        );
+        assert!(c.passes());
+    }
+
+    #[test]
+    fn an_empty_request_passes_with_all_points_left() {
+        let c = count(&en2021().grid, &[], &[]);
+        assert!(c.passes());
+        assert_eq!(c.points.remaining, 50);
+    }
+}

@@ -389,6 +389,11 @@ impl Msg {
     }
 }
 
+/// The message in `lang`, borrowed when it has no placeholders.
+pub(crate) fn render_cow(msg: Msg, lang: Lang, params: &[(&str, String)]) -> Cow<'static, str> {
+    fill(msg.template(lang), params)
+}
+
 fn fill<'a>(template: &'a str, params: &[(&str, String)]) -> Cow<'a, str> {
     if !template.contains('{') {
         return Cow::Borrowed(template);
@@ -428,8 +433,11 @@ mod tests {
     #[test]
     fn every_message_exists_in_three_languages_with_the_same_placeholders() {
         fn names(t: &str) -> Vec<&str> {
-            let mut v: Vec<&str> =
-                t.split('{').skip(1).filter_map(|p| p.split('}').next()).collect();
+            let mut v: Vec<&str> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split('}').next())
+                .collect();
             v.sort();
             v
         }
@@ -448,20 +456,41 @@ mod tests {
     fn every_checked_rule_has_a_pass_and_a_fail_message() {
         use crate::rules::Rule::*;
         let checked = [
-            DossierEstablishment, EligibilityLevel, EligibilityRegion, EligibilityNeverLaureate,
-            EligibilityDeclarationWindow, EligibilityOnePerEstablishment, GridKnownItem,
-            GridQuantity, GridMaxPoints, DossierChronology, ProcessSurvey, ProcessApprovals,
-            ProcessSignature, MaturityDeadline, MaturityCarryOver, DeliverySignedNote,
-            DeliveryBoxesNoted, DeliveryNotUnpacked, ReceptionAppointment,
-            ReceptionTeamMemberPresent, ReceptionAccessible,
+            DossierEstablishment,
+            EligibilityLevel,
+            EligibilityRegion,
+            EligibilityNeverLaureate,
+            EligibilityDeclarationWindow,
+            EligibilityOnePerEstablishment,
+            GridKnownItem,
+            GridQuantity,
+            GridMaxPoints,
+            DossierChronology,
+            ProcessSurvey,
+            ProcessApprovals,
+            ProcessSignature,
+            MaturityDeadline,
+            MaturityCarryOver,
+            DeliverySignedNote,
+            DeliveryBoxesNoted,
+            DeliveryNotUnpacked,
+            ReceptionAppointment,
+            ReceptionTeamMemberPresent,
+            ReceptionAccessible,
         ];
         for rule in checked {
             for said in [Said::Pass, Said::Fail] {
-                assert!(Msg::ALL.iter().any(|m| m.key() == (rule, said)), "{rule:?} {said:?}");
+                assert!(
+                    Msg::ALL.iter().any(|m| m.key() == (rule, said)),
+                    "{rule:?} {said:?}"
+                );
             }
         }
         for rule in crate::rules::Rule::ALL {
-            assert!(Msg::ALL.iter().any(|m| m.rule() == rule), "{rule:?} has no message");
+            assert!(
+                Msg::ALL.iter().any(|m| m.rule() == rule),
+                "{rule:?} has no message"
+            );
         }
     }
 

@@ -37,12 +37,12 @@ pub enum Rule {
     MaturityCarryOver,
     /// No wave can take the project.
     WavesUnscheduled,
-    /// The delivery note was signed.
-    DeliverySignedNote,
     /// The number of boxes was written on the note.
     DeliveryBoxesNoted,
     /// Parcels not opened before the reception.
     DeliveryNotUnpacked,
+    /// The delivery note was signed.
+    DeliverySignedNote,
     /// Reception booked before the visit.
     ReceptionAppointment,
     /// A team member was present at the visit.
@@ -83,9 +83,9 @@ impl Rule {
         Rule::MaturityDeadline,
         Rule::MaturityCarryOver,
         Rule::WavesUnscheduled,
-        Rule::DeliverySignedNote,
         Rule::DeliveryBoxesNoted,
         Rule::DeliveryNotUnpacked,
+        Rule::DeliverySignedNote,
         Rule::ReceptionAppointment,
         Rule::ReceptionTeamMemberPresent,
         Rule::ReceptionAccessible,
@@ -172,10 +172,92 @@ mod tests {
 
     #[test]
     fn only_the_remarks_are_not_blocking() {
-        let soft: Vec<_> = Rule::ALL.iter().filter(|r| !r.blocking()).map(|r| r.id()).collect();
+        let soft: Vec<_> = Rule::ALL
+            .iter()
+            .filter(|r| !r.blocking())
+            .map(|r| r.id())
+            .collect();
         assert_eq!(
             soft,
-            ["maturity.carry_over", "delivery.boxes_noted", "delivery.not_unpacked", "evaluation.sharing"]
+            [
+                "maturity.carry_over",
+                "delivery.boxes_noted",
+                "delivery.not_unpacked",
+                "evaluation.sharing"
+            ]
         );
+    }
+}
+
+/// A check's outcome before it is put into words: the message and its placeholders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule checked.
+    pub rule: Rule,
+    /// Whether it holds.
+    pub passed: bool,
+    /// What to say.
+    pub msg: crate::messages::Msg,
+    /// Values for the message's placeholders.
+    pub params: Vec<(&'static str, String)>,
+}
+
+impl Finding {
+    /// A finding of `msg`'s rule; passed when `msg` is said on a pass.
+    pub fn new(msg: crate::messages::Msg, params: Vec<(&'static str, String)>) -> Self {
+        let (rule, said) = msg.key();
+        Finding {
+            rule,
+            passed: said == crate::messages::Said::Pass,
+            msg,
+            params,
+        }
+    }
+
+    /// A failed check that stops the dossier.
+    pub fn blocks(&self) -> bool {
+        !self.passed && self.rule.blocking()
+    }
+
+    /// The check, in words.
+    pub fn render(&self, lang: crate::messages::Lang) -> crate::campaign::Check {
+        crate::campaign::Check {
+            rule: std::borrow::Cow::Borrowed(self.rule.id()),
+            passed: self.passed,
+            blocking: self.rule.blocking(),
+            message: crate::messages::render_cow(self.msg, lang, &self.params),
+            source: std::borrow::Cow::Borrowed(self.rule.source()),
+        }
+    }
+}
+
+/// A next action before it is put into words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Todo {
+    /// What to say (its rule is the action's rule).
+    pub msg: crate::messages::Msg,
+    /// Values for the message's placeholders.
+    pub params: Vec<(&'static str, String)>,
+    /// By when, if the rules set a date.
+    pub due: Option<chrono::NaiveDate>,
+}
+
+impl Todo {
+    /// An action without placeholders or due date.
+    pub fn plain(msg: crate::messages::Msg) -> Self {
+        Todo {
+            msg,
+            params: Vec::new(),
+            due: None,
+        }
+    }
+
+    /// The action, in words.
+    pub fn render(&self, lang: crate::messages::Lang) -> crate::campaign::NextAction {
+        crate::campaign::NextAction {
+            rule: std::borrow::Cow::Borrowed(self.msg.rule().id()),
+            message: crate::messages::render_cow(self.msg, lang, &self.params),
+            due: self.due,
+        }
     }
 }

@@ -1,1 +1,260 @@
-//! waves
+//! Procurement waves (SPEC §7; seed step 9 "Commandes": "Toutes les candidatures confirmées
+//! sont transformées en projets. Le SPW s'occupe de commander le matériel (vagues)").
+//!
+//! Waves are tried in (`order_on`, `id`) order. Every confirmed project takes part, whatever
+//! its edition; projects are taken by (confirmation date, FASE, dossier id) and each goes
+//! whole into the earliest wave that orders on or after its confirmation and has room for all
+//! its equipment lines (an item without a capacity is unlimited). A project no wave can take
+//! is unscheduled, never dropped. The plan does not depend on the input order.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use crate::campaign::{Fase, OrderLine, Wave, WavePlan};
+
+/// A confirmed project, as the planner sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Project {
+    /// Position of the dossier in the request (the order of every list in the report).
+    pub index: usize,
+    /// Dossier id.
+    pub id: String,
+    /// FASE of its establishment.
+    pub fase: Fase,
+    /// Confirmation (signature) day.
+    pub confirmed_on: NaiveDate,
+    /// Units per item (per-unit lines only, summed per item), with the item's lot.
+    pub lines: BTreeMap<String, (String, i64)>,
+}
+
+/// The plan: for each wave (in (`order_on`, `id`) order) its projects' indexes, and the
+/// indexes of the unscheduled projects, all in request order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// The waves with their projects and order lines.
+    pub waves: Vec<WavePlan>,
+    /// Wave position (in `waves`) per project index.
+    pub assigned: HashMap<usize, usize>,
+    /// Indexes of the projects no wave can take, in request order.
+    pub unscheduled: Vec<usize>,
+}
+
+/// Plans the projects into the waves.
+///
+/// ```
+/// use ecole_numerique::waves::{plan, Project};
+/// use ecole_numerique::Wave;
+/// use chrono::NaiveDate;
+/// let day = |m, d| NaiveDate::from_ymd_opt(2022, m, d).unwrap();
+/// let wave = Wave { id: "W1".into(), order_on: day(3, 1), capacity: [("nas".to_string(), 1)].into() };
+/// let project = |index, id: &str| Project {
+///     index, id: id.into(), fase: 1, confirmed_on: day(2, 1),
+///     lines: [("nas".to_string(), ("other".to_string(), 1))].into(),
+/// };
+/// let p = plan(&[wave], vec![project(0, "A"), project(1, "B")]);
+/// assert_eq!(p.waves[0].projects, ["A"]);
+/// assert_eq!(p.unscheduled, [1]);
+/// ```
+pub fn plan(waves: &[Wave], mut projects: Vec<Project>) -> Plan {
+    let mut order: Vec<&Wave> = waves.iter().collect();
+    order.sort_by(|a, b| a.order_on.cmp(&b.order_on).then_with(|| a.id.cmp(&b.id)));
+    projects.sort_by(|a, b| (a.confirmed_on, a.fase, &a.id).cmp(&(b.confirmed_on, b.fase, &b.id)));
+    // Room left per wave and item; items without a capacity are absent (unlimited).
+    let mut room: Vec<HashMap<&str, i64>> = order
+        .iter()
+        .map(|w| w.capacity.iter().map(|(k, v)| (k.as_str(), *v)).collect())
+        .collect();
+    let mut members: Vec<Vec<&Project>> = vec![Vec::new(); order.len()];
+    let mut assigned = HashMap::new();
+    let mut unscheduled = Vec::new();
+    for project in &projects {
+        let fits = |w: usize, room: &HashMap<&str, i64>| {
+            order[w].order_on >= project.confirmed_on
+                && project
+                    .lines
+                    .iter()
+                    .all(|(item, (_, q))| room.get(item.as_str()).is_none_or(|left| q <= left))
+        };
+        match (0..order.len()).find(|&w| fits(w, &room[w])) {
+            Some(w) => {
+                for (item, (_, q)) in &project.lines {
+                    if let Some(left) = room[w].get_mut(item.as_str()) {
+                        *left -= q;
+                    }
+                }
+                members[w].push(project);
+                assigned.insert(project.index, w);
+            }
+            None => unscheduled.push(project.index),
+        }
+    }
+    unscheduled.sort_unstable();
+    let waves = order
+        .iter()
+        .zip(members.iter_mut())
+        .map(|(wave, members)| {
+            members.sort_by_key(|p| p.index);
+            let mut lines: BTreeMap<(&str, &str), i64> = BTreeMap::new();
+            for p in members.iter() {
+                for (item, (lot, q)) in &p.lines {
+                    let total = lines.entry((lot.as_str(), item.as_str())).or_insert(0);
+                    *total = total.saturating_add(*q);
+                }
+            }
+            WavePlan {
+                id: wave.id.clone(),
+                order_on: wave.order_on,
+                projects: members.iter().map(|p| p.id.clone()).collect(),
+                lines: lines
+                    .into_iter()
+                    .map(|((lot, item), quantity)| OrderLine {
+                        item: item.to_string(),
+                        lot: lot.to_string(),
+                        quantity,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Plan {
+        waves,
+        assigned,
+        unscheduled,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2022, m, d).unwrap()
+    }
+    fn wave(id: &str, on: NaiveDate, cap: &[(&str, i64)]) -> Wave {
+        Wave {
+            id: id.into(),
+            order_on: on,
+            capacity: cap.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        }
+    }
+    fn project(
+        index: usize,
+        id: &str,
+        fase: Fase,
+        on: NaiveDate,
+        lines: &[(&str, &str, i64)],
+    ) -> Project {
+        Project {
+            index,
+            id: id.into(),
+            fase,
+            confirmed_on: on,
+            lines: lines
+                .iter()
+                .map(|(i, l, q)| (i.to_string(), (l.to_string(), *q)))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_wave_never_orders_before_the_confirmation() {
+        let waves = [wave("early", day(1, 31), &[]), wave("late", day(2, 1), &[])];
+        // Confirmed the day before, of, and after the early wave.
+        let p = plan(
+            &waves,
+            vec![
+                project(0, "before", 1, day(1, 30), &[]),
+                project(1, "same", 2, day(1, 31), &[]),
+                project(2, "after", 3, day(2, 1), &[]),
+                project(3, "too-late", 4, day(2, 2), &[]),
+            ],
+        );
+        assert_eq!(p.waves[0].projects, ["before", "same"]);
+        assert_eq!(p.waves[1].projects, ["after"]);
+        assert_eq!(p.unscheduled, [3]);
+    }
+
+    #[test]
+    fn capacity_is_filled_first_fit_by_confirmation_fase_id() {
+        let waves = [
+            wave("W2", day(4, 1), &[("tablet", 10)]),
+            wave("W1", day(3, 1), &[("tablet", 10)]),
+        ];
+        let p = plan(
+            &waves,
+            vec![
+                project(0, "c", 5, day(2, 2), &[("tablet", "tablets", 6)]),
+                project(1, "b", 9, day(2, 1), &[("tablet", "tablets", 6)]),
+                project(
+                    2,
+                    "a",
+                    9,
+                    day(2, 1),
+                    &[("tablet", "tablets", 4), ("nas", "other", 2)],
+                ),
+                project(3, "d", 1, day(2, 3), &[("tablet", "tablets", 11)]),
+            ],
+        );
+        assert_eq!(p.waves[0].id, "W1", "waves in (order_on, id) order");
+        // a (2-1, fase 9, "a") then b (2-1, fase 9, "b") fill W1; c goes to W2; d fits nowhere.
+        assert_eq!(
+            p.waves[0].projects,
+            ["b", "a"],
+            "request order in the output"
+        );
+        assert_eq!(p.waves[1].projects, ["c"]);
+        assert_eq!(p.unscheduled, [3]);
+        let lines: Vec<_> = p.waves[0]
+            .lines
+            .iter()
+            .map(|l| (l.lot.as_str(), l.item.as_str(), l.quantity))
+            .collect();
+        assert_eq!(lines, [("other", "nas", 2), ("tablets", "tablet", 10)]);
+    }
+
+    #[test]
+    fn a_project_goes_whole_or_not_at_all() {
+        let waves = [wave("W1", day(3, 1), &[("tablet", 5), ("nas", 1)])];
+        let p = plan(
+            &waves,
+            vec![project(
+                0,
+                "a",
+                1,
+                day(2, 1),
+                &[("tablet", "tablets", 3), ("nas", "other", 2)],
+            )],
+        );
+        assert!(p.waves[0].projects.is_empty());
+        assert!(p.waves[0].lines.is_empty());
+        assert_eq!(p.unscheduled, [0]);
+    }
+
+    #[test]
+    fn zero_capacity_takes_only_projects_without_that_item() {
+        let waves = [wave("W1", day(3, 1), &[("tablet", 0)])];
+        let p = plan(
+            &waves,
+            vec![
+                project(0, "a", 1, day(2, 1), &[("tablet", "tablets", 1)]),
+                project(1, "b", 2, day(2, 1), &[("nas", "other", 1)]),
+            ],
+        );
+        assert_eq!(p.waves[0].projects, ["b"]);
+        assert_eq!(p.unscheduled, [0]);
+    }
+
+    #[test]
+    fn no_waves_leaves_everyone_unscheduled() {
+        let p = plan(
+            &[],
+            vec![
+                project(1, "a", 1, day(2, 1), &[]),
+                project(0, "b", 1, day(2, 1), &[]),
+            ],
+        );
+        assert!(p.waves.is_empty());
+        assert_eq!(p.unscheduled, [0, 1]);
+    }
+}
