@@ -428,10 +428,10 @@ pub fn next_actions(
                 if *order == Order::NoWaves {
                     todo.push(Todo::plain(Msg::DoWaitWave));
                 }
-                on_delivery(&mut todo, dossier);
+                on_delivery(&mut todo, dossier, as_of);
             }
         },
-        Stage::Ordered => on_delivery(&mut todo, dossier),
+        Stage::Ordered => on_delivery(&mut todo, dossier, as_of),
         Stage::Delivered => {
             let d = &dossier.delivery;
             if !d.unpacked_before_reception {
@@ -548,15 +548,18 @@ fn before_confirmation(
     }
 }
 
-fn on_delivery(todo: &mut Vec<Todo>, dossier: &Dossier) {
+/// The delivery actions: before the delivery is known its flags are not either (they belong to
+/// an event after `as_of`), so all of them are listed.
+fn on_delivery(todo: &mut Vec<Todo>, dossier: &Dossier, as_of: NaiveDate) {
     let d = &dossier.delivery;
-    if !d.unpacked_before_reception {
+    let delivered = known(d.delivered_on, as_of).is_some();
+    if !(delivered && d.unpacked_before_reception) {
         todo.push(Todo::plain(Msg::DoNotUnpack));
     }
-    if !d.boxes_noted {
+    if !(delivered && d.boxes_noted) {
         todo.push(Todo::plain(Msg::DoNoteBoxes));
     }
-    if !d.note_signed {
+    if !(delivered && d.note_signed) {
         todo.push(Todo::plain(Msg::DoSignNote));
     }
     if dossier.reception.appointment_on.is_none() {
