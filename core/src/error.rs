@@ -164,7 +164,13 @@ fn from_parts(outer: &str, message: &str) -> Error {
         let mut parts = rest.splitn(2, EDITION_MARK);
         let inner = parts.next().unwrap_or_default();
         let detail = parts.next().unwrap_or_default();
-        return Error::edition(join_path(outer, inner), strip_marks(detail));
+        // The outer tracker usually followed the document already; else join the two paths.
+        let path = if outer.ends_with(inner) {
+            outer.to_string()
+        } else {
+            join_path(outer, inner)
+        };
+        return Error::edition(path, strip_marks(detail));
     }
     Error::request(outer, strip_marks(message))
 }
