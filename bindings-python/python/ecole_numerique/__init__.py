@@ -1,0 +1,138 @@
+"""The rules of the Walloon *Ecole Numérique* call for projects (EN 2021), from Rust.
+
+Every rule lives in the Rust crate ``ecole-numerique``; this package converts Python values to
+core's types and back, releasing the GIL while core works::
+
+    import ecole_numerique as en
+
+    report = en.evaluate({"edition": "EN2021", "as_of": "2022-03-01", "establishments": [...],
+                          "dossiers": [...]})
+    for row in en.to_records(report):
+        print(row["id"], row["stage"], row["points_total"])
+
+- :func:`evaluate` / :func:`evaluate_json`: the campaign document of SPEC §9, as plain Python
+  objects or as JSON text;
+- :func:`evaluate_dossier`: one dossier of one establishment, as a typed :class:`DossierReport`;
+- :class:`Edition`: the built-in editions and edition documents;
+- :func:`to_records`: one flat dict per dossier, for ``csv`` or ``pandas``;
+- errors: :class:`EcoleNumeriqueError` (a ``ValueError``) and its subclasses, each with the
+  ``path`` of the bad input.
+
+Dates are accepted as ``datetime.date``, ``YYYY-MM-DD`` strings, or timezone-aware
+``datetime`` objects (converted to their civil date in Brussels); a naive ``datetime`` is
+refused.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Iterable, Mapping, Union, cast
+
+from . import _native
+from ._errors import (
+    EcoleNumeriqueError,
+    InternalError,
+    InvalidEditionError,
+    InvalidRequestError,
+    UnknownEditionError,
+)
+from ._native import Edition, Grid, GridLine
+from ._report import Check, DossierReport, NextAction, Points, PointsLine, Stage, to_records
+from ._types import (
+    CampaignReportDict,
+    CheckDict,
+    DateLike,
+    DossierRecord,
+    DossierReportDict,
+    Lang,
+    NextActionDict,
+    OrderLineDict,
+    PointsDict,
+    PointsLineDict,
+    WavePlanDict,
+)
+
+__version__: str = _native.LIBRARY_VERSION
+"""The version of the Rust library (as written in every report)."""
+
+__all__ = [
+    "CampaignReportDict",
+    "Check",
+    "CheckDict",
+    "DateLike",
+    "DossierRecord",
+    "DossierReport",
+    "DossierReportDict",
+    "EcoleNumeriqueError",
+    "Edition",
+    "Grid",
+    "GridLine",
+    "InternalError",
+    "InvalidEditionError",
+    "InvalidRequestError",
+    "Lang",
+    "NextAction",
+    "NextActionDict",
+    "OrderLineDict",
+    "Points",
+    "PointsDict",
+    "PointsLine",
+    "PointsLineDict",
+    "Stage",
+    "UnknownEditionError",
+    "WavePlanDict",
+    "__version__",
+    "civil_date",
+    "evaluate",
+    "evaluate_dossier",
+    "evaluate_json",
+    "to_records",
+]
+
+
+def evaluate(request: Mapping[str, Any]) -> CampaignReportDict:
+    """Evaluates a campaign request (SPEC §9) given as plain Python objects.
+
+    The request has the shape of the JSON document (``edition``, ``as_of``, ``lang``,
+    ``establishments``, ``dossiers``, ``waves``...); wherever a date is expected, a
+    ``datetime.date`` or a timezone-aware ``datetime`` may stand for the ``YYYY-MM-DD`` string.
+    Returns the report as plain Python objects, equal to ``json.loads(evaluate_json(...))``.
+
+    Raises :class:`InvalidRequestError`, :class:`UnknownEditionError` or
+    :class:`InvalidEditionError` with the ``path`` of the bad input (``dossiers[3].signed_on``).
+    Core works without the GIL.
+    """
+    return cast(CampaignReportDict, _native.evaluate(request))
+
+
+def evaluate_json(text: str) -> str:
+    """Evaluates a campaign request written in JSON and returns the JSON report (the function
+    every language shares). The GIL is released for the whole call."""
+    return _native.evaluate_json(text)
+
+
+def evaluate_dossier(
+    dossier: Mapping[str, Any],
+    establishment: Mapping[str, Any],
+    as_of: DateLike,
+    edition: Union[str, Edition] = "EN2021",
+    lang: Lang = "fr",
+    *,
+    editions: Iterable[Edition] = (),
+) -> DossierReport:
+    """Evaluates one dossier of one establishment on the day ``as_of`` (the adviser's view).
+
+    ``dossier`` and ``establishment`` have the shapes of the campaign document; ``edition`` is an
+    edition id or an :class:`Edition`; ``editions`` are further editions, for carry-over. No
+    waves: the ``ordered`` stage is skipped. Errors name their place under ``dossier``,
+    ``establishment``, ``as_of``, ``edition``, ``lang`` or ``editions[i]``.
+    """
+    document = _native.evaluate_dossier(dossier, establishment, as_of, edition, lang, editions)
+    return DossierReport.from_dict(document)
+
+
+def civil_date(value: DateLike) -> datetime.date:
+    """The civil date the library reads from ``value``: a ``datetime.date`` as is, a
+    ``YYYY-MM-DD`` string, or a timezone-aware ``datetime`` taken to its date in Brussels.
+    A naive ``datetime`` raises :class:`InvalidRequestError`."""
+    return _native.civil_date(value)

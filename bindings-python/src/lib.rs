@@ -1,0 +1,236 @@
+//! Python bindings of `ecole-numerique` (the module `ecole_numerique._native`).
+//!
+//! Conversion only: Python objects are read by core's own serde types (through [`de::PyDe`]),
+//! core evaluates with the GIL released, and the report is written back as plain Python objects
+//! (through [`ser`]). No rule, date or value of the Ecole Numérique call lives here.
+//!
+//! The public Python API is `python/ecole_numerique/__init__.py`, which wraps this module.
+
+mod de;
+mod edition;
+mod errors;
+mod ser;
+
+use std::time::Instant;
+
+use ecole_numerique::{
+    CampaignRequest, Dossier, DossierRequest, Edition, EditionRef, Establishment, Lang, Stage,
+};
+use pyo3::prelude::*;
+use pyo3::types::{PyDate, PyString, PyTuple};
+use serde::Deserialize;
+
+use crate::de::PyDe;
+use crate::edition::{py_date, PyEdition, PyGrid, PyGridLine};
+use crate::errors::{guard, invalid_request, raise_panic, to_py_err};
+use crate::ser::to_python;
+
+/// Runs core's work without the GIL, catching a panic; core's error becomes a Python exception.
+fn run_detached<T: Send, E: Send>(
+    py: Python<'_>,
+    work: impl FnOnce() -> Result<T, E> + Send,
+    error: impl FnOnce(Python<'_>, E) -> PyErr,
+) -> PyResult<T> {
+    match py.detach(|| guard(work)) {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(err)) => Err(error(py, err)),
+        Err(panic) => Err(raise_panic(py, panic)),
+    }
+}
+
+/// Runs a conversion that needs the GIL, catching a panic.
+fn run_attached<T>(py: Python<'_>, work: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    guard(work).unwrap_or_else(|panic| Err(raise_panic(py, panic)))
+}
+
+/// Reads a campaign request from plain Python objects, with core's error paths.
+fn read_request(py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<CampaignRequest> {
+    run_attached(py, || {
+        CampaignRequest::from_deserializer(PyDe::new(request.clone()))
+            .map_err(|e| to_py_err(py, &e))
+    })
+}
+
+/// Evaluates a campaign request given as plain Python objects (the document of SPEC §9) and
+/// returns the report as plain Python objects.
+#[pyfunction]
+fn evaluate<'py>(py: Python<'py>, request: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let request = read_request(py, request)?;
+    let report = run_detached(
+        py,
+        || ecole_numerique::evaluate(&request),
+        |py, e| to_py_err(py, &e),
+    )?;
+    // The request is dropped without the GIL too: it can be large.
+    py.detach(move || drop(request));
+    run_attached(py, || to_python(py, &report))
+}
+
+/// Evaluates a campaign request written in JSON and returns the JSON report.
+#[pyfunction]
+fn evaluate_json(py: Python<'_>, text: String) -> PyResult<String> {
+    run_detached(
+        py,
+        || ecole_numerique::evaluate_json(&text),
+        |py, e| to_py_err(py, &e),
+    )
+}
+
+/// `a.b` + `[0]` paths, as core writes them.
+fn path_string(prefix: &str, path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = prefix.to_string();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Enum { variant } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(variant);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+/// Reads one of core's request types from a Python value; errors name `prefix.path`.
+fn read_part<T>(py: Python<'_>, prefix: &str, value: &Bound<'_, PyAny>) -> PyResult<T>
+where
+    T: for<'de> Deserialize<'de>,
+{
+    run_attached(py, || {
+        serde_path_to_error::deserialize::<_, T>(PyDe::new(value.clone()))
+            .map_err(|e| invalid_request(py, &path_string(prefix, e.path()), e.inner().to_string()))
+    })
+}
+
+/// Evaluates one dossier of one establishment; returns the dossier's report (with the
+/// edition fingerprint) as plain Python objects.
+#[pyfunction]
+#[pyo3(signature = (dossier, establishment, as_of, edition, lang, editions))]
+fn evaluate_dossier<'py>(
+    py: Python<'py>,
+    dossier: &Bound<'py, PyAny>,
+    establishment: &Bound<'py, PyAny>,
+    as_of: &Bound<'py, PyAny>,
+    edition: &Bound<'py, PyAny>,
+    lang: &Bound<'py, PyAny>,
+    editions: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let dossier: Dossier = read_part(py, "dossier", dossier)?;
+    let establishment: Establishment = read_part(py, "establishment", establishment)?;
+    let as_of = de::civil_date(as_of).map_err(|e| invalid_request(py, "as_of", e.to_string()))?;
+    let edition = if let Ok(e) = edition.cast::<PyEdition>() {
+        EditionRef::Document(Box::new(Edition::clone(&e.get().inner)))
+    } else if let Ok(id) = edition.cast::<PyString>() {
+        EditionRef::Id(id.to_cow()?.into_owned())
+    } else {
+        return Err(invalid_request(
+            py,
+            "edition",
+            format!(
+                "expected an edition id (str) or an Edition, got {}",
+                edition.get_type().name()?
+            ),
+        ));
+    };
+    let lang: Lang = read_part(py, "lang", lang)?;
+    let mut extra = Vec::new();
+    for (i, item) in editions.try_iter()?.enumerate() {
+        let item = item?;
+        match item.cast::<PyEdition>() {
+            Ok(e) => extra.push(Edition::clone(&e.get().inner)),
+            Err(_) => {
+                return Err(invalid_request(
+                    py,
+                    &format!("editions[{i}]"),
+                    format!("expected an Edition, got {}", item.get_type().name()?),
+                ))
+            }
+        }
+    }
+    let request = DossierRequest {
+        edition,
+        editions: extra,
+        as_of,
+        lang,
+        establishment,
+        dossier,
+    };
+    let report = run_detached(
+        py,
+        || ecole_numerique::evaluate_dossier(&request),
+        |py, e| to_py_err(py, &e),
+    )?;
+    run_attached(py, || to_python(py, &report))
+}
+
+/// The civil date the library reads from a `datetime.date`, a `YYYY-MM-DD` string or a
+/// timezone-aware `datetime` (its date in Brussels); a naive `datetime` is refused.
+#[pyfunction]
+fn civil_date<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDate>> {
+    let date = de::civil_date(value).map_err(|e| invalid_request(py, "", e.to_string()))?;
+    py_date(py, date)
+}
+
+/// Benchmark hook: reads `text` once, then times core's `evaluate` alone `rounds` times
+/// (seconds per round).
+#[pyfunction]
+fn _time_core(py: Python<'_>, text: String, rounds: usize) -> PyResult<Vec<f64>> {
+    let request = run_detached(
+        py,
+        || CampaignRequest::from_json(&text),
+        |py, e| to_py_err(py, &e),
+    )?;
+    run_detached(
+        py,
+        || {
+            let mut times = Vec::with_capacity(rounds);
+            for _ in 0..rounds {
+                let start = Instant::now();
+                ecole_numerique::evaluate(&request)?;
+                times.push(start.elapsed().as_secs_f64());
+            }
+            Ok(times)
+        },
+        |py, e| to_py_err(py, &e),
+    )
+}
+
+/// Test hook: panics inside the same guard as the real entry points, to show that a panic
+/// surfaces as `InternalError` and never aborts the interpreter.
+#[pyfunction]
+fn _panic(py: Python<'_>, message: String) -> PyResult<()> {
+    run_detached(
+        py,
+        || -> Result<(), String> { panic!("{message}") },
+        |py, e| invalid_request(py, "", e),
+    )
+}
+
+/// The native part of the `ecole_numerique` package.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_function(wrap_pyfunction!(evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate_json, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate_dossier, m)?)?;
+    m.add_function(wrap_pyfunction!(civil_date, m)?)?;
+    m.add_function(wrap_pyfunction!(_time_core, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic, m)?)?;
+    m.add_class::<PyEdition>()?;
+    m.add_class::<PyGrid>()?;
+    m.add_class::<PyGridLine>()?;
+    let stages: Vec<&str> = Stage::ALL.iter().map(|s| s.as_str()).collect();
+    m.add("STAGES", PyTuple::new(py, stages)?)?;
+    m.add("LIBRARY_VERSION", ecole_numerique::LIBRARY_VERSION)?;
+    Ok(())
+}

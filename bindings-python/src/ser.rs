@@ -1,0 +1,363 @@
+//! Writing core's report types (anything `Serialize`) as plain Python objects: dict, list, str,
+//! int, bool, None — the same document `evaluate_json` writes, without a JSON round trip.
+//!
+//! A campaign report repeats the same strings many times (field names, rule ids, sources, most
+//! messages, stages, editions, dates), so each distinct string is made into a Python `str` once
+//! per call and shared: this is what keeps a 10,000-dossier report fast to build.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyList, PyString};
+use pyo3::IntoPyObjectExt;
+use serde::ser::{self, Serialize};
+
+/// A serialization error (none is expected from core's report types).
+#[derive(Debug)]
+pub struct SerError(pub String);
+
+impl fmt::Display for SerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SerError {}
+
+impl ser::Error for SerError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        SerError(msg.to_string())
+    }
+}
+
+impl From<PyErr> for SerError {
+    fn from(err: PyErr) -> Self {
+        SerError(err.to_string())
+    }
+}
+
+/// Strings already made during one conversion.
+pub struct Strings<'py> {
+    py: Python<'py>,
+    /// Field and variant names: `&'static str`, keyed by address and length.
+    names: HashMap<(usize, usize), Bound<'py, PyString>>,
+    /// Values, keyed by content.
+    values: HashMap<Box<str>, Bound<'py, PyString>>,
+}
+
+impl<'py> Strings<'py> {
+    /// An empty cache.
+    pub fn new(py: Python<'py>) -> Self {
+        Strings {
+            py,
+            names: HashMap::new(),
+            values: HashMap::new(),
+        }
+    }
+
+    fn name(&mut self, name: &'static str) -> Bound<'py, PyString> {
+        let py = self.py;
+        self.names
+            .entry((name.as_ptr() as usize, name.len()))
+            .or_insert_with(|| PyString::intern(py, name))
+            .clone()
+    }
+
+    fn value(&mut self, text: &str) -> Bound<'py, PyString> {
+        if let Some(s) = self.values.get(text) {
+            return s.clone();
+        }
+        let s = PyString::new(self.py, text);
+        self.values.insert(text.into(), s.clone());
+        s
+    }
+}
+
+/// Converts a value to Python objects.
+pub fn to_python<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut strings = Strings::new(py);
+    to_python_with(&mut strings, value)
+}
+
+/// Converts a value to Python objects, sharing `strings` with other conversions.
+pub fn to_python_with<'py, T: Serialize + ?Sized>(
+    strings: &mut Strings<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    value
+        .serialize(PySer { strings })
+        .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.0))
+}
+
+struct PySer<'a, 'py> {
+    strings: &'a mut Strings<'py>,
+}
+
+type Out<'py> = Result<Bound<'py, PyAny>, SerError>;
+
+impl<'a, 'py> PySer<'a, 'py> {
+    fn int<T: IntoPyObject<'py>>(self, v: T) -> Out<'py> {
+        Ok(v.into_bound_py_any(self.strings.py)?)
+    }
+}
+
+impl<'a, 'py> ser::Serializer for PySer<'a, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    type SerializeSeq = ListOut<'a, 'py>;
+    type SerializeTuple = ListOut<'a, 'py>;
+    type SerializeTupleStruct = ListOut<'a, 'py>;
+    type SerializeTupleVariant = ser::Impossible<Bound<'py, PyAny>, SerError>;
+    type SerializeMap = DictOut<'a, 'py>;
+    type SerializeStruct = DictOut<'a, 'py>;
+    type SerializeStructVariant = ser::Impossible<Bound<'py, PyAny>, SerError>;
+
+    fn serialize_bool(self, v: bool) -> Out<'py> {
+        Ok(PyBool::new(self.strings.py, v).to_owned().into_any())
+    }
+    fn serialize_i8(self, v: i8) -> Out<'py> {
+        self.int(v)
+    }
+    fn serialize_i16(self, v: i16) -> Out<'py> {
+        self.int(v)
+    }
+    fn serialize_i32(self, v: i32) -> Out<'py> {
+        self.int(v)
+    }
+    fn serialize_i64(self, v: i64) -> Out<'py> {
+        self.int(v)
+    }
+    fn serialize_i128(self, v: i128) -> Out<'py> {
+        self.int(v)
+    }
+    fn serialize_u8(self, v: u8) -> Out<'py> {
+        self.int(v)
+    }
+    fn serialize_u16(self, v: u16) -> Out<'py> {
+        self.int(v)
+    }
+    fn serialize_u32(self, v: u32) -> Out<'py> {
+        self.int(v)
+    }
+    fn serialize_u64(self, v: u64) -> Out<'py> {
+        self.int(v)
+    }
+    fn serialize_u128(self, v: u128) -> Out<'py> {
+        self.int(v)
+    }
+    fn serialize_f32(self, v: f32) -> Out<'py> {
+        self.int(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Out<'py> {
+        self.int(v)
+    }
+    fn serialize_char(self, v: char) -> Out<'py> {
+        let mut buf = [0u8; 4];
+        Ok(self.strings.value(v.encode_utf8(&mut buf)).into_any())
+    }
+    fn serialize_str(self, v: &str) -> Out<'py> {
+        Ok(self.strings.value(v).into_any())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Out<'py> {
+        Ok(pyo3::types::PyBytes::new(self.strings.py, v).into_any())
+    }
+    fn serialize_none(self) -> Out<'py> {
+        Ok(self.strings.py.None().into_bound(self.strings.py))
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Out<'py> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Out<'py> {
+        self.serialize_none()
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Out<'py> {
+        self.serialize_none()
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Out<'py> {
+        Ok(self.strings.name(variant).into_any())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Out<'py> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Out<'py> {
+        let dict = PyDict::new(self.strings.py);
+        let key = self.strings.name(variant);
+        let value = value.serialize(PySer {
+            strings: self.strings,
+        })?;
+        dict.set_item(key, value)?;
+        Ok(dict.into_any())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<ListOut<'a, 'py>, SerError> {
+        Ok(ListOut {
+            list: PyList::empty(self.strings.py),
+            strings: self.strings,
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<ListOut<'a, 'py>, SerError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<ListOut<'a, 'py>, SerError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, SerError> {
+        Err(SerError(format!(
+            "tuple variant {name}::{variant} is not supported"
+        )))
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<DictOut<'a, 'py>, SerError> {
+        Ok(DictOut {
+            dict: PyDict::new(self.strings.py),
+            strings: self.strings,
+            key: None,
+        })
+    }
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<DictOut<'a, 'py>, SerError> {
+        self.serialize_map(Some(len))
+    }
+    fn serialize_struct_variant(
+        self,
+        name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, SerError> {
+        Err(SerError(format!(
+            "struct variant {name}::{variant} is not supported"
+        )))
+    }
+}
+
+/// A list being filled.
+pub struct ListOut<'a, 'py> {
+    list: Bound<'py, PyList>,
+    strings: &'a mut Strings<'py>,
+}
+
+impl<'py> ListOut<'_, 'py> {
+    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        let item = value.serialize(PySer {
+            strings: self.strings,
+        })?;
+        self.list.append(item)?;
+        Ok(())
+    }
+}
+
+impl<'py> ser::SerializeSeq for ListOut<'_, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        self.push(value)
+    }
+    fn end(self) -> Out<'py> {
+        Ok(self.list.into_any())
+    }
+}
+
+impl<'py> ser::SerializeTuple for ListOut<'_, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        self.push(value)
+    }
+    fn end(self) -> Out<'py> {
+        Ok(self.list.into_any())
+    }
+}
+
+impl<'py> ser::SerializeTupleStruct for ListOut<'_, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        self.push(value)
+    }
+    fn end(self) -> Out<'py> {
+        Ok(self.list.into_any())
+    }
+}
+
+/// A dict being filled.
+pub struct DictOut<'a, 'py> {
+    dict: Bound<'py, PyDict>,
+    strings: &'a mut Strings<'py>,
+    key: Option<Bound<'py, PyAny>>,
+}
+
+impl<'py> ser::SerializeMap for DictOut<'_, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), SerError> {
+        self.key = Some(key.serialize(PySer {
+            strings: self.strings,
+        })?);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        let key = self
+            .key
+            .take()
+            .ok_or_else(|| SerError("a map value without its key".into()))?;
+        let value = value.serialize(PySer {
+            strings: self.strings,
+        })?;
+        self.dict.set_item(key, value)?;
+        Ok(())
+    }
+    fn end(self) -> Out<'py> {
+        Ok(self.dict.into_any())
+    }
+}
+
+impl<'py> ser::SerializeStruct for DictOut<'_, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), SerError> {
+        let key = self.strings.name(key);
+        let value = value.serialize(PySer {
+            strings: self.strings,
+        })?;
+        self.dict.set_item(key, value)?;
+        Ok(())
+    }
+    fn end(self) -> Out<'py> {
+        Ok(self.dict.into_any())
+    }
+}
