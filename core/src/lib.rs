@@ -57,6 +57,7 @@ pub mod error;
 pub mod grid;
 pub mod messages;
 pub mod rules;
+pub mod sample;
 pub mod waves;
 
 pub use campaign::{
