@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{de, Deserialize, Deserializer, Serialize};
@@ -442,8 +443,8 @@ pub struct Check {
     pub passed: bool,
     /// Whether a failure stops the dossier.
     pub blocking: bool,
-    /// Explanation in the request's language.
-    pub message: Cow<'static, str>,
+    /// Explanation in the request's language (shared among the dossiers that say the same).
+    pub message: Arc<str>,
     /// Where the rule comes from: the seed's section or slide, or `assumed`.
     pub source: Cow<'static, str>,
 }
@@ -482,7 +483,7 @@ pub struct NextAction {
     /// The rule id it serves.
     pub rule: Cow<'static, str>,
     /// What to do, in the request's language.
-    pub message: Cow<'static, str>,
+    pub message: Arc<str>,
     /// By when, if a date is set by the rules.
     #[serde(with = "crate::dates::civil_opt")]
     pub due: Option<NaiveDate>,

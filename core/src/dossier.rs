@@ -14,21 +14,21 @@
 use chrono::NaiveDate;
 
 use crate::campaign::{Dossier, Stage};
-use crate::dates::{add_years, format_date};
+use crate::dates::add_years;
 use crate::edition::Edition;
-use crate::messages::Msg;
-use crate::rules::{Finding, Rule, Todo};
+use crate::messages::{Label, Msg};
+use crate::rules::{Finding, Param, Rule, Todo};
 
 /// The walk of one dossier along the stages.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Walk {
+pub struct Walk<'a> {
     /// The stage reached.
     pub stage: Stage,
     /// The process checks reported, in walk order (without `dossier.chronology`).
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Finding<'a>>,
     /// The failed `dossier.chronology` check, if an event came before the one of the stage
     /// before it: the stage it would have reached.
-    pub chronology: Option<Finding>,
+    pub chronology: Option<Finding<'a>>,
     /// The stage whose event broke the chronology.
     pub broken_at: Option<Stage>,
     /// The walk stopped at a failed blocking check (chronology or a guard).
@@ -57,8 +57,8 @@ pub enum Order {
     },
 }
 
-impl Walk {
-    fn start(declared_on: NaiveDate) -> Walk {
+impl<'a> Walk<'a> {
+    fn start(declared_on: NaiveDate) -> Walk<'a> {
         Walk {
             stage: Stage::Declared,
             findings: Vec::new(),
@@ -77,10 +77,10 @@ impl Walk {
         if on < self.last_event {
             self.chronology = Some(Finding::new(
                 Msg::ChronologyFail,
-                vec![
-                    ("stage", stage.as_str().to_string()),
-                    ("date", format_date(on)),
-                    ("previous", format_date(self.last_event)),
+                [
+                    ("stage", Param::Str(stage.as_str())),
+                    ("date", Param::Date(on)),
+                    ("previous", Param::Date(self.last_event)),
                 ],
             ));
             self.broken_at = Some(stage);
@@ -92,7 +92,7 @@ impl Walk {
     }
 
     /// Reports `finding`; stops the walk if it is a failed blocking check.
-    fn guard(&mut self, finding: Finding) -> bool {
+    fn guard(&mut self, finding: Finding<'a>) -> bool {
         let blocks = finding.blocks();
         self.findings.push(finding);
         if blocks {
@@ -107,10 +107,10 @@ impl Walk {
     }
 
     /// The `dossier.chronology` check as reported: the failure, or a pass.
-    pub fn chronology_finding(&self) -> Finding {
+    pub fn chronology_finding(&self) -> Finding<'a> {
         self.chronology
             .clone()
-            .unwrap_or_else(|| Finding::new(Msg::ChronologyPass, vec![]))
+            .unwrap_or_else(|| Finding::new(Msg::ChronologyPass, []))
     }
 }
 
@@ -121,31 +121,31 @@ fn known(date: Option<NaiveDate>, as_of: NaiveDate) -> Option<NaiveDate> {
 /// What the prior survey still lacks (step 4, "Enquête préalable"): a referent named;
 /// connectivity and school infrastructure assessed; works needed ⇒ PO contacted; works
 /// needed or bandwidth insufficient ⇒ means committed ("Si nécessaire (engagements)").
-/// Each item is named by its field in the request.
-pub fn survey_gaps(dossier: &Dossier) -> Vec<&'static str> {
+/// Each item is named by the field of the request it concerns.
+pub fn survey_gaps(dossier: &Dossier) -> Vec<Label> {
     let s = &dossier.survey;
     let mut gaps = Vec::new();
     if s.referent.as_deref().is_none_or(|r| r.trim().is_empty()) {
-        gaps.push("referent");
+        gaps.push(Label::Referent);
     }
     if !s.connectivity_assessed {
-        gaps.push("connectivity_assessed");
+        gaps.push(Label::ConnectivityAssessed);
     }
     if !s.infrastructure_assessed {
-        gaps.push("infrastructure_assessed");
+        gaps.push(Label::InfrastructureAssessed);
     }
     if s.works_needed && !s.po_contacted {
-        gaps.push("po_contacted");
+        gaps.push(Label::PoContacted);
     }
     if (s.works_needed || !s.bandwidth_sufficient) && !s.means_committed {
-        gaps.push("means_committed");
+        gaps.push(Label::MeansCommitted);
     }
     gaps
 }
 
 /// The approvals missing on `as_of`, or dated after the signature (steps 7–8: "Le projet a
 /// reçu l'accord du conseiller Ecole Numérique et de l'expert pédagogique").
-fn approval_gaps(dossier: &Dossier, as_of: NaiveDate) -> Vec<&'static str> {
+fn approval_gaps(dossier: &Dossier, as_of: NaiveDate) -> Vec<Label> {
     let signed = known(dossier.signed_on, as_of);
     let ok = |approval: Option<NaiveDate>| match (known(approval, as_of), signed) {
         (Some(a), Some(s)) => a <= s,
@@ -154,10 +154,10 @@ fn approval_gaps(dossier: &Dossier, as_of: NaiveDate) -> Vec<&'static str> {
     };
     let mut gaps = Vec::new();
     if !ok(dossier.cen_approved_on) {
-        gaps.push("CEN");
+        gaps.push(Label::Cen);
     }
     if !ok(dossier.expert_approved_on) {
-        gaps.push("expert");
+        gaps.push(Label::Expert);
     }
     gaps
 }
@@ -165,13 +165,20 @@ fn approval_gaps(dossier: &Dossier, as_of: NaiveDate) -> Vec<&'static str> {
 /// Walks from the declaration up to the confirmation (steps 3–8) in `edition`, whose grid
 /// checks gave `grid_passes`. The `maturity.deadline` guard is the signature being on or
 /// before the edition's last day to confirm.
-pub fn walk_to_confirmation(
+///
+/// `entered_on` is the day a carried-over dossier entered `edition` (the day after the
+/// previous edition's last day to confirm): the new edition's rules apply from that day only,
+/// so a dossier confirmed under them is confirmed that day at the earliest, even when its
+/// signature is older. Without it, an old signature would be confirmed retroactively, and a
+/// wave that has already ordered would take the project afterwards.
+pub fn walk_to_confirmation<'a>(
     dossier: &Dossier,
     edition: &Edition,
     declared_on: NaiveDate,
+    entered_on: Option<NaiveDate>,
     grid_passes: bool,
     as_of: NaiveDate,
-) -> Walk {
+) -> Walk<'a> {
     let mut walk = Walk::start(declared_on);
     // Step 3: the CEN contacts the direction.
     let Some(contact) = known(dossier.first_contact_on, as_of) else {
@@ -190,9 +197,9 @@ pub fn walk_to_confirmation(
     }
     let gaps = survey_gaps(dossier);
     let survey = if gaps.is_empty() {
-        Finding::new(Msg::SurveyPass, vec![("date", format_date(surveyed))])
+        Finding::new(Msg::SurveyPass, [("date", Param::Date(surveyed))])
     } else {
-        Finding::new(Msg::SurveyFail, vec![("items", gaps.join(", "))])
+        Finding::new(Msg::SurveyFail, [("items", Param::Labels(gaps))])
     };
     if !walk.guard(survey) {
         return walk;
@@ -215,28 +222,29 @@ pub fn walk_to_confirmation(
     }
     let gaps = approval_gaps(dossier, as_of);
     let approvals = if gaps.is_empty() {
-        Finding::new(Msg::ApprovalsPass, vec![])
+        Finding::new(Msg::ApprovalsPass, [])
     } else {
-        Finding::new(Msg::ApprovalsFail, vec![("items", gaps.join(", "))])
+        Finding::new(Msg::ApprovalsFail, [("items", Param::Labels(gaps))])
     };
     if !walk.guard(approvals) {
         return walk;
     }
     let signature = if dossier.signed_by.is_empty() {
-        Finding::new(Msg::SignatureFail, vec![])
+        Finding::new(Msg::SignatureFail, [])
     } else {
-        let mut by: Vec<&str> = dossier
+        let po = dossier.signed_by.contains(&crate::campaign::Signer::Po);
+        let direction = dossier
             .signed_by
-            .iter()
-            .map(|s| match s {
-                crate::campaign::Signer::Po => "PO",
-                crate::campaign::Signer::Direction => "direction",
-            })
+            .contains(&crate::campaign::Signer::Direction);
+        let by = [(po, Label::Po), (direction, Label::Direction)];
+        let by = by
+            .into_iter()
+            .filter(|(yes, _)| *yes)
+            .map(|(_, l)| l)
             .collect();
-        by.dedup();
         Finding::new(
             Msg::SignaturePass,
-            vec![("date", format_date(signed)), ("items", by.join(", "))],
+            [("date", Param::Date(signed)), ("items", Param::Labels(by))],
         )
     };
     if !walk.guard(signature) {
@@ -251,14 +259,15 @@ pub fn walk_to_confirmation(
         // Not mature in time: the engine carries the dossier over (or reports the deadline).
         return walk;
     }
-    walk.reach(Stage::Confirmed, signed);
-    walk.confirmed_on = Some(signed);
+    let confirmed = entered_on.map_or(signed, |entered| signed.max(entered));
+    walk.reach(Stage::Confirmed, confirmed);
+    walk.confirmed_on = Some(confirmed);
     walk
 }
 
 /// Walks on from the confirmation (steps 9–13), once the wave plan is known.
 pub fn walk_after_confirmation(
-    walk: &mut Walk,
+    walk: &mut Walk<'_>,
     dossier: &Dossier,
     edition: &Edition,
     order: &Order,
@@ -297,7 +306,7 @@ pub fn walk_after_confirmation(
         } else {
             Msg::BoxesNotedFail
         },
-        vec![],
+        [],
     ));
     walk.guard(Finding::new(
         if delivery.unpacked_before_reception {
@@ -305,7 +314,7 @@ pub fn walk_after_confirmation(
         } else {
             Msg::NotUnpackedPass
         },
-        vec![],
+        [],
     ));
     if !walk.guard(Finding::new(
         if delivery.note_signed {
@@ -313,7 +322,7 @@ pub fn walk_after_confirmation(
         } else {
             Msg::SignedNoteFail
         },
-        vec![],
+        [],
     )) {
         return;
     }
@@ -328,8 +337,8 @@ pub fn walk_after_confirmation(
         return;
     }
     let appointment = match reception.appointment_on.filter(|a| *a <= visited) {
-        Some(a) => Finding::new(Msg::AppointmentPass, vec![("date", format_date(a))]),
-        None => Finding::new(Msg::AppointmentFail, vec![]),
+        Some(a) => Finding::new(Msg::AppointmentPass, [("date", Param::Date(a))]),
+        None => Finding::new(Msg::AppointmentFail, []),
     };
     if !walk.guard(appointment) {
         return;
@@ -339,7 +348,7 @@ pub fn walk_after_confirmation(
     } else {
         Msg::TeamPresentFail
     };
-    if !walk.guard(Finding::new(present, vec![])) {
+    if !walk.guard(Finding::new(present, [])) {
         return;
     }
     let accessible = if reception.equipment_accessible {
@@ -347,7 +356,7 @@ pub fn walk_after_confirmation(
     } else {
         Msg::AccessibleFail
     };
-    if !walk.guard(Finding::new(accessible, vec![])) {
+    if !walk.guard(Finding::new(accessible, [])) {
         return;
     }
     walk.reach(Stage::InProject, visited);
@@ -364,14 +373,11 @@ pub fn walk_after_confirmation(
     if let Some(q) = questionnaire {
         walk.guard(Finding::new(
             Msg::QuestionnairePass,
-            vec![("date", format_date(q))],
+            [("date", Param::Date(q))],
         ));
     }
     if let Some(s) = survey {
-        walk.guard(Finding::new(
-            Msg::EnSurveyPass,
-            vec![("date", format_date(s))],
-        ));
+        walk.guard(Finding::new(Msg::EnSurveyPass, [("date", Param::Date(s))]));
     }
     if let (Some(q), Some(s)) = (questionnaire, survey) {
         walk.reach(Stage::Evaluated, q.max(s));
@@ -379,7 +385,7 @@ pub fn walk_after_confirmation(
     if let Some(shared) = known(evaluation.shared_on, as_of) {
         walk.guard(Finding::new(
             Msg::SharingPass,
-            vec![("date", format_date(shared))],
+            [("date", Param::Date(shared))],
         ));
     }
 }
@@ -397,32 +403,35 @@ pub fn walk_after_confirmation(
 ///   `commitment.training` while the commitment runs; then the missing `evaluation.*`.
 ///
 /// No delivery or installation date is ever promised: no due date is computed for them.
-pub fn next_actions(
-    walk: &Walk,
+pub fn next_actions<'a>(
+    walk: &Walk<'a>,
     dossier: &Dossier,
     edition: &Edition,
     grid: &crate::grid::GridCount,
     order: &Order,
     as_of: NaiveDate,
-) -> Vec<Todo> {
+) -> Vec<Todo<'a>> {
     let mut todo = Vec::new();
     if let Some(stage) = walk.broken_at {
-        todo.push(Todo {
-            msg: Msg::DoFixChronology,
-            params: vec![("stage", stage.as_str().to_string())],
-            due: None,
-        });
+        todo.push(Todo::new(
+            Msg::DoFixChronology,
+            [("stage", Param::Str(stage.as_str()))],
+            None,
+        ));
     }
     match walk.stage {
         Stage::Declared | Stage::Contacted | Stage::Surveyed | Stage::SpaceOpened => {
             before_confirmation(&mut todo, walk, dossier, edition, grid, as_of);
         }
         Stage::Confirmed => match order {
-            Order::Wave { id, order_on } if *order_on > as_of => todo.push(Todo {
-                msg: Msg::DoWaitOrder,
-                params: vec![("wave", id.clone()), ("order_on", format_date(*order_on))],
-                due: Some(*order_on),
-            }),
+            Order::Wave { id, order_on } if *order_on > as_of => todo.push(Todo::new(
+                Msg::DoWaitOrder,
+                [
+                    ("wave", Param::Text(id.clone())),
+                    ("order_on", Param::Date(*order_on)),
+                ],
+                Some(*order_on),
+            )),
             Order::Unscheduled => todo.push(Todo::plain(Msg::DoUnscheduled)),
             _ => {
                 if *order == Order::NoWaves {
@@ -437,11 +446,13 @@ pub fn next_actions(
             if !d.unpacked_before_reception {
                 todo.push(Todo::plain(Msg::DoNotUnpack));
             }
+            if !d.boxes_noted {
+                todo.push(Todo::plain(Msg::DoNoteBoxes));
+            }
             let r = &dossier.reception;
             let visited = known(r.visited_on, as_of);
-            if r.appointment_on
-                .is_none_or(|a| visited.is_some_and(|v| a > v))
-            {
+            let booked = known(r.appointment_on, as_of);
+            if booked.is_none_or(|a| visited.is_some_and(|v| a > v)) {
                 todo.push(Todo::plain(Msg::DoBookReception));
             }
             if visited.is_none() || !r.team_member_present {
@@ -453,11 +464,11 @@ pub fn next_actions(
         }
         Stage::InProject | Stage::Evaluated => {
             if let Some(ends) = walk.commitment_ends_on.filter(|e| as_of <= *e) {
-                todo.push(Todo {
-                    msg: Msg::DoUse,
-                    params: vec![("due", format_date(ends))],
-                    due: Some(ends),
-                });
+                todo.push(Todo::new(
+                    Msg::DoUse,
+                    [("due", Param::Date(ends))],
+                    Some(ends),
+                ));
                 todo.push(Todo::plain(Msg::DoInsure));
                 todo.push(Todo::plain(Msg::DoTrain));
             }
@@ -478,14 +489,13 @@ pub fn next_actions(
 }
 
 fn before_confirmation(
-    todo: &mut Vec<Todo>,
-    walk: &Walk,
+    todo: &mut Vec<Todo<'_>>,
+    walk: &Walk<'_>,
     dossier: &Dossier,
     edition: &Edition,
     grid: &crate::grid::GridCount,
     as_of: NaiveDate,
 ) {
-    let last_day = edition.last_day_to_confirm();
     let survey_passed = walk
         .findings
         .iter()
@@ -493,11 +503,11 @@ fn before_confirmation(
     if !survey_passed {
         let gaps = survey_gaps(dossier);
         for gap in &gaps {
-            todo.push(Todo::plain(match *gap {
-                "referent" => Msg::DoReferent,
-                "connectivity_assessed" => Msg::DoConnectivity,
-                "infrastructure_assessed" => Msg::DoInfrastructure,
-                "po_contacted" => Msg::DoContactPo,
+            todo.push(Todo::plain(match gap {
+                Label::Referent => Msg::DoReferent,
+                Label::ConnectivityAssessed => Msg::DoConnectivity,
+                Label::InfrastructureAssessed => Msg::DoInfrastructure,
+                Label::PoContacted => Msg::DoContactPo,
                 _ => Msg::DoCommitMeans,
             }));
         }
@@ -505,52 +515,54 @@ fn before_confirmation(
             todo.push(Todo::plain(Msg::DoCompleteSurvey));
         }
     }
-    let due = Some(last_day);
+    // Due by the last day to confirm, else carry-over.
+    let due = Some(edition.last_day_to_confirm());
     if !grid.unknown_items.is_empty() {
-        todo.push(Todo {
-            msg: Msg::DoFixItems,
-            params: vec![("items", grid.unknown_items.join(", "))],
+        todo.push(Todo::new(
+            Msg::DoFixItems,
+            [("items", Param::Text(grid.unknown_items.join(", ")))],
             due,
-        });
+        ));
     }
     if !grid.bad_quantities.is_empty() {
-        todo.push(Todo {
-            msg: Msg::DoFixQuantities,
-            params: vec![("items", grid.bad_quantities.join(", "))],
+        todo.push(Todo::new(
+            Msg::DoFixQuantities,
+            [("items", Param::Text(grid.bad_quantities.join(", ")))],
             due,
-        });
+        ));
     }
     if grid.points.total > grid.points.max {
         let over = grid.points.total.saturating_sub(grid.points.max);
-        todo.push(Todo {
-            msg: Msg::DoReducePoints,
-            params: vec![
-                ("over", over.to_string()),
-                ("max", grid.points.max.to_string()),
+        todo.push(Todo::new(
+            Msg::DoReducePoints,
+            [
+                ("over", Param::Int(over)),
+                ("max", Param::Int(grid.points.max)),
             ],
             due,
-        });
+        ));
     }
+    // An approval dated after the signature needs the approval, then a new signature.
     let gaps = approval_gaps(dossier, as_of);
-    if !gaps.is_empty() {
-        todo.push(Todo {
-            msg: Msg::DoApprovals,
-            params: vec![("items", gaps.join(", "))],
+    let approvals_missing = !gaps.is_empty();
+    if approvals_missing {
+        todo.push(Todo::new(
+            Msg::DoApprovals,
+            [("items", Param::Labels(gaps))],
             due,
-        });
+        ));
     }
-    if known(dossier.signed_on, as_of).is_none() || dossier.signed_by.is_empty() {
-        todo.push(Todo {
-            msg: Msg::DoSign,
-            params: vec![],
-            due,
-        });
+    if approvals_missing
+        || known(dossier.signed_on, as_of).is_none()
+        || dossier.signed_by.is_empty()
+    {
+        todo.push(Todo::new(Msg::DoSign, [], due));
     }
 }
 
 /// The delivery actions: before the delivery is known its flags are not either (they belong to
 /// an event after `as_of`), so all of them are listed.
-fn on_delivery(todo: &mut Vec<Todo>, dossier: &Dossier, as_of: NaiveDate) {
+fn on_delivery(todo: &mut Vec<Todo<'_>>, dossier: &Dossier, as_of: NaiveDate) {
     let d = &dossier.delivery;
     let delivered = known(d.delivered_on, as_of).is_some();
     if !(delivered && d.unpacked_before_reception) {
@@ -562,7 +574,7 @@ fn on_delivery(todo: &mut Vec<Todo>, dossier: &Dossier, as_of: NaiveDate) {
     if !(delivered && d.note_signed) {
         todo.push(Todo::plain(Msg::DoSignNote));
     }
-    if dossier.reception.appointment_on.is_none() {
+    if known(dossier.reception.appointment_on, as_of).is_none() {
         todo.push(Todo::plain(Msg::DoBookReception));
     }
 }

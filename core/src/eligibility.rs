@@ -10,23 +10,22 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::campaign::{Dossier, Establishment, Fase};
-use crate::dates::format_date;
 use crate::edition::Edition;
 use crate::messages::Msg;
-use crate::rules::Finding;
+use crate::rules::{Finding, Param};
 
-fn ed(edition: &Edition) -> (&'static str, String) {
-    ("edition", edition.id.clone())
+fn ed(edition: &Edition) -> (&'static str, Param<'_>) {
+    ("edition", Param::Str(&edition.id))
 }
 
 /// `eligibility.level`: "Pour les écoles: maternelles, primaires, secondaires, enseignement
 /// ordinaire ou spécialisé, enseignement secondaire de promotion sociale" — the establishment
 /// offers at least one eligible (level, kind) pair of the edition.
-pub fn level(establishment: &Establishment, edition: &Edition) -> Finding {
+pub fn level<'a>(establishment: &Establishment, edition: &'a Edition) -> Finding<'a> {
     let ok = establishment.offers.iter().any(|o| edition.offers(*o));
     Finding::new(
         if ok { Msg::LevelPass } else { Msg::LevelFail },
-        vec![ed(edition)],
+        [ed(edition)],
     )
 }
 
@@ -34,7 +33,11 @@ pub fn level(establishment: &Establishment, edition: &Edition) -> Finding {
 /// edition. The dossier's implantations are the FASE numbers it lists among its
 /// establishment's implantations; a dossier that lists none concerns all of them. A listed
 /// FASE that is not an implantation of the establishment lies in no region.
-pub fn region(establishment: &Establishment, dossier: &Dossier, edition: &Edition) -> Finding {
+pub fn region<'a>(
+    establishment: &Establishment,
+    dossier: &Dossier,
+    edition: &'a Edition,
+) -> Finding<'a> {
     let concerned =
         |fase: Fase| dossier.implantations.is_empty() || dossier.implantations.contains(&fase);
     let ok = establishment
@@ -43,13 +46,13 @@ pub fn region(establishment: &Establishment, dossier: &Dossier, edition: &Editio
         .any(|i| concerned(i.fase) && edition.regions.contains(&i.region));
     Finding::new(
         if ok { Msg::RegionPass } else { Msg::RegionFail },
-        vec![ed(edition)],
+        [ed(edition)],
     )
 }
 
 /// `eligibility.never_laureate`: "EN 2021 n'est pas accessible aux établissements lauréats
 /// EN 2017, 2018, 2019, 2020".
-pub fn never_laureate(establishment: &Establishment, edition: &Edition) -> Finding {
+pub fn never_laureate<'a>(establishment: &Establishment, edition: &'a Edition) -> Finding<'a> {
     let mut hits: Vec<i32> = establishment
         .laureate_years
         .iter()
@@ -66,24 +69,24 @@ pub fn never_laureate(establishment: &Establishment, edition: &Edition) -> Findi
             .collect::<Vec<_>>();
         Finding::new(
             Msg::NeverLaureatePass,
-            vec![ed(edition), ("years", years.join(", "))],
+            [ed(edition), ("years", Param::Text(years.join(", ")))],
         )
     } else {
         let years = hits.iter().map(i32::to_string).collect::<Vec<_>>();
         Finding::new(
             Msg::NeverLaureateFail,
-            vec![ed(edition), ("years", years.join(", "))],
+            [ed(edition), ("years", Param::Text(years.join(", ")))],
         )
     }
 }
 
 /// The three checks of the establishment against an edition (level, region, never laureate):
 /// those run again after a carry-over.
-pub fn establishment_fits(
+pub fn establishment_fits<'a>(
     establishment: &Establishment,
     dossier: &Dossier,
-    edition: &Edition,
-) -> [Finding; 3] {
+    edition: &'a Edition,
+) -> [Finding<'a>; 3] {
     [
         level(establishment, edition),
         region(establishment, dossier, edition),
@@ -128,25 +131,23 @@ pub fn declaration(dossier: &Dossier, edition: &Edition, as_of: NaiveDate) -> De
 }
 
 /// The finding of the window check; `None` while the declaration is pending.
-pub fn declaration_window(state: Declaration, edition: &Edition) -> Option<Finding> {
+pub fn declaration_window(state: Declaration, edition: &Edition) -> Option<Finding<'_>> {
     let w = &edition.declaration;
-    let mut params = vec![
-        ("opens", format_date(w.opens)),
-        ("closes", format_date(w.closes)),
-    ];
-    let msg = match state {
+    let (opens, closes) = (
+        ("opens", Param::Date(w.opens)),
+        ("closes", Param::Date(w.closes)),
+    );
+    Some(match state {
         Declaration::Pending => return None,
         Declaration::Inside(d) => {
-            params.push(("date", format_date(d)));
-            Msg::WindowPass
+            Finding::new(Msg::WindowPass, [opens, closes, ("date", Param::Date(d))])
         }
-        Declaration::Outside(d) => {
-            params.push(("date", format_date(d)));
-            Msg::WindowOutside
-        }
-        Declaration::Missed => Msg::WindowMissed,
-    };
-    Some(Finding::new(msg, params))
+        Declaration::Outside(d) => Finding::new(
+            Msg::WindowOutside,
+            [opens, closes, ("date", Param::Date(d))],
+        ),
+        Declaration::Missed => Finding::new(Msg::WindowMissed, [opens, closes]),
+    })
 }
 
 /// A dossier taking part in the `eligibility.one_per_establishment` ranking: it passed every
@@ -198,14 +199,21 @@ pub fn rank_one_per_establishment(
 }
 
 /// The finding of the one-per-establishment check.
-pub fn one_per_establishment(passed: bool, others: &[String], edition: &Edition) -> Finding {
-    let max = ("max", edition.max_projects_per_establishment.to_string());
+pub fn one_per_establishment<'a>(
+    passed: bool,
+    others: &[String],
+    edition: &'a Edition,
+) -> Finding<'a> {
+    let max = (
+        "max",
+        Param::Int(i64::from(edition.max_projects_per_establishment)),
+    );
     if passed {
-        Finding::new(Msg::OnePerPass, vec![ed(edition), max])
+        Finding::new(Msg::OnePerPass, [ed(edition), max])
     } else {
         Finding::new(
             Msg::OnePerFail,
-            vec![ed(edition), max, ("others", others.join(", "))],
+            [ed(edition), max, ("others", Param::Text(others.join(", ")))],
         )
     }
 }
@@ -308,7 +316,7 @@ mod tests {
         for year in [2017, 2018, 2019, 2020] {
             let f = never_laureate(&school(primary(), &[], vec![year]), &e);
             assert!(!f.passed, "{year}");
-            assert_eq!(f.params[1].1, year.to_string());
+            assert_eq!(f.params.get("years"), Some(&Param::Text(year.to_string())));
         }
     }
 

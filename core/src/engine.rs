@@ -16,14 +16,13 @@ use chrono::NaiveDate;
 use crate::campaign::{
     CampaignReport, CampaignRequest, Dossier, DossierReport, EditionRef, Establishment, Fase, Stage,
 };
-use crate::dates::format_date;
 use crate::dossier::{next_actions, walk_after_confirmation, walk_to_confirmation, Order, Walk};
 use crate::edition::{fingerprint, Edition, Registry};
 use crate::eligibility::{self, Candidate, Declaration};
 use crate::error::Error;
 use crate::grid::{count, GridCount};
-use crate::messages::Msg;
-use crate::rules::{Finding, Todo};
+use crate::messages::{Msg, Renderer};
+use crate::rules::{Finding, Param, Todo};
 use crate::waves::{plan, Project};
 
 /// The editions a request can use: the built-in ones, then its `editions`, then its
@@ -98,14 +97,16 @@ struct Track<'r> {
     establishment: Option<&'r Establishment>,
     start: &'r Arc<Edition>,
     current: &'r Arc<Edition>,
-    eligibility: Vec<Finding>,
+    eligibility: Vec<Finding<'r>>,
     declaration: Declaration,
     grid: GridCount,
-    walk: Option<Walk>,
+    walk: Option<Walk<'r>>,
     stage: Stage,
-    carried_over_from: Vec<String>,
-    carried_over_to: Option<String>,
-    maturity: Vec<Finding>,
+    carried_over_from: Vec<&'r str>,
+    /// The day the dossier entered `current` by carry-over.
+    entered_on: Option<NaiveDate>,
+    carried_over_to: Option<&'r str>,
+    maturity: Vec<Finding<'r>>,
     order: Order,
 }
 
@@ -196,6 +197,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     });
 
     // 6. After the confirmation, and the report.
+    let mut words = Renderer::new(request.lang);
     let mut reports = Vec::with_capacity(tracks.len());
     for (index, (mut t, d)) in tracks.into_iter().zip(&request.dossiers).enumerate() {
         t.order = match &plan {
@@ -208,7 +210,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
                 None => Order::Unscheduled,
             },
         };
-        reports.push(finish(t, d, as_of, request.lang));
+        reports.push(finish(t, d, as_of, &mut words));
     }
 
     let mut used: BTreeSet<&str> = BTreeSet::new();
@@ -263,19 +265,20 @@ fn start_track<'r>(
         walk: None,
         stage: Stage::Ineligible,
         carried_over_from: Vec::new(),
+        entered_on: None,
         carried_over_to: None,
         maturity: Vec::new(),
         order: Order::NoWaves,
     };
-    let fase = ("fase", d.establishment.to_string());
+    let fase = ("fase", Param::Int(i64::from(d.establishment)));
     let Some(establishment) = establishment else {
         // Only this check and the grid checks are reported.
         t.eligibility
-            .push(Finding::new(Msg::EstablishmentUnknown, vec![fase]));
+            .push(Finding::new(Msg::EstablishmentUnknown, [fase]));
         return t;
     };
     t.eligibility
-        .push(Finding::new(Msg::EstablishmentKnown, vec![fase]));
+        .push(Finding::new(Msg::EstablishmentKnown, [fase]));
     let fits = eligibility::establishment_fits(establishment, d, start);
     let fit = fits.iter().all(|f| f.passed);
     t.eligibility.extend(fits);
@@ -294,8 +297,9 @@ fn start_track<'r>(
 /// Walks the dossier to its confirmation; when it is not confirmed by its edition's deadline,
 /// it moves on the day after (inclusive deadline) to the edition's `next`, keeping its events,
 /// and is checked again there (`maturity.carry_over`, SPEC §6): level, region and never
-/// laureate against the new edition, whose grid and deadline then apply. When `next` is not a
-/// known edition, the dossier stays in the edition it leaves, at stage `carried_over`.
+/// laureate against the new edition, whose grid and deadline then apply from the day it
+/// enters it. When `next` is not a known edition, the dossier stays in the edition it leaves,
+/// at stage `carried_over`.
 fn walk_with_carry_over<'r>(
     t: &mut Track<'r>,
     d: &Dossier,
@@ -309,29 +313,32 @@ fn walk_with_carry_over<'r>(
         return;
     };
     loop {
-        let edition = t.current;
-        let walk = walk_to_confirmation(d, edition, declared_on, t.grid.passes(), as_of);
+        let edition: &'r Edition = t.current;
+        let walk = walk_to_confirmation(
+            d,
+            edition,
+            declared_on,
+            t.entered_on,
+            t.grid.passes(),
+            as_of,
+        );
         let last_day = edition.last_day_to_confirm();
-        let ed = ("edition", edition.id.clone());
+        let ed = ("edition", Param::Str(&edition.id));
+        let last = ("last_day", Param::Date(last_day));
         if let Some(on) = walk.confirmed_on {
+            let deadline = ("deadline", Param::Date(edition.dossier_deadline));
             t.maturity.push(Finding::new(
                 Msg::DeadlineConfirmed,
-                vec![
-                    ("date", format_date(on)),
-                    ed,
-                    ("deadline", format_date(edition.dossier_deadline)),
-                ],
+                [("date", Param::Date(on)), ed, deadline],
             ));
         } else if as_of <= last_day {
-            t.maturity.push(Finding::new(
-                Msg::DeadlineOpen,
-                vec![("last_day", format_date(last_day)), ed],
-            ));
+            t.maturity.push(Finding::new(Msg::DeadlineOpen, [last, ed]));
         } else {
             match edition.next.as_deref().map(|id| (id, registry.get(id))) {
                 Some((_, Some(next))) => {
-                    t.carried_over_from.push(edition.id.clone());
+                    t.carried_over_from.push(&edition.id);
                     t.current = next;
+                    t.entered_on = last_day.succ_opt();
                     t.grid = count(&next.grid, &d.equipment, &d.extra);
                     let fits = eligibility::establishment_fits(establishment, d, next);
                     let fit = fits.iter().all(|f| f.passed);
@@ -346,23 +353,18 @@ fn walk_with_carry_over<'r>(
                     continue;
                 }
                 Some((id, None)) => {
-                    t.carried_over_to = Some(id.to_string());
-                    t.maturity.push(Finding::new(
-                        Msg::DeadlinePassed,
-                        vec![("last_day", format_date(last_day)), ed],
-                    ));
+                    t.carried_over_to = Some(id);
+                    t.maturity
+                        .push(Finding::new(Msg::DeadlinePassed, [last, ed]));
                     t.maturity.push(Finding::new(
                         Msg::CarryOverWaiting,
-                        vec![("to", id.to_string())],
+                        [("to", Param::Str(id))],
                     ));
                 }
                 None => {
-                    t.maturity.push(Finding::new(
-                        Msg::DeadlinePassed,
-                        vec![("last_day", format_date(last_day)), ed.clone()],
-                    ));
                     t.maturity
-                        .push(Finding::new(Msg::CarryOverNowhere, vec![ed]));
+                        .push(Finding::new(Msg::DeadlinePassed, [last, ed.clone()]));
+                    t.maturity.push(Finding::new(Msg::CarryOverNowhere, [ed]));
                 }
             }
             t.stage = Stage::CarriedOver;
@@ -379,11 +381,14 @@ fn walk_with_carry_over<'r>(
     }
 }
 
-fn carried(t: &Track<'_>) -> Finding {
-    let from = t.carried_over_from.last().cloned().unwrap_or_default();
+fn carried<'r>(t: &Track<'r>) -> Finding<'r> {
+    let from = t.carried_over_from.last().copied().unwrap_or_default();
     Finding::new(
         Msg::CarryOverDone,
-        vec![("from", from), ("to", t.current.id.clone())],
+        [
+            ("from", Param::Str(from)),
+            ("to", Param::Str(&t.current.id)),
+        ],
     )
 }
 
@@ -402,72 +407,66 @@ fn order_lines(d: &Dossier, edition: &Edition) -> BTreeMap<String, (String, i64)
     lines
 }
 
-fn finish(
-    mut t: Track<'_>,
+fn finish<'r>(
+    mut t: Track<'r>,
     d: &Dossier,
     as_of: NaiveDate,
-    lang: crate::messages::Lang,
+    words: &mut Renderer<'r>,
 ) -> DossierReport {
+    let current: &'r Edition = t.current;
     let mut findings = std::mem::take(&mut t.eligibility);
-    findings.extend(t.grid.findings(t.current));
-    let mut todo: Vec<Todo> = Vec::new();
+    findings.extend(t.grid.findings(current));
+    let mut todo: Vec<Todo<'r>> = Vec::new();
     let mut commitment_ends_on = None;
     match (&mut t.walk, t.stage) {
         (Some(walk), Stage::CarriedOver) => {
             findings.push(walk.chronology_finding());
             findings.append(&mut walk.findings);
-            if let Some(to) = &t.carried_over_to {
-                todo.push(Todo {
-                    msg: Msg::DoAwaitEdition,
-                    params: vec![("to", to.clone())],
-                    due: None,
-                });
+            if let Some(to) = t.carried_over_to {
+                todo.push(Todo::new(
+                    Msg::DoAwaitEdition,
+                    [("to", Param::Str(to))],
+                    None,
+                ));
             }
         }
         (Some(walk), _) => {
-            walk_after_confirmation(walk, d, t.current, &t.order, as_of);
+            walk_after_confirmation(walk, d, current, &t.order, as_of);
             t.stage = walk.stage;
             commitment_ends_on = walk.commitment_ends_on;
-            todo = next_actions(walk, d, t.current, &t.grid, &t.order, as_of);
+            todo = next_actions(walk, d, current, &t.grid, &t.order, as_of);
             findings.push(walk.chronology_finding());
             findings.append(&mut walk.findings);
         }
         (None, Stage::NotDeclared) => {
             let closes = t.start.declaration.closes;
-            todo.push(Todo {
-                msg: Msg::DoDeclare,
-                params: vec![("due", format_date(closes))],
-                due: Some(closes),
-            });
+            todo.push(Todo::new(
+                Msg::DoDeclare,
+                [("due", Param::Date(closes))],
+                Some(closes),
+            ));
         }
         (None, _) => {}
     }
     findings.append(&mut t.maturity);
     findings.sort_by_key(|f| f.rule);
-    let wave = match (&t.order, t.stage) {
-        (Order::Wave { id, .. }, s)
-            if !matches!(
-                s,
-                Stage::Ineligible | Stage::NotDeclared | Stage::CarriedOver
-            ) =>
-        {
-            Some(id.clone())
-        }
+    let wave = match &t.order {
+        Order::Wave { id, .. } => Some(id.clone()),
         _ => None,
     };
     DossierReport {
         id: d.id.clone(),
         establishment: d.establishment,
-        edition: t.current.id.clone(),
-        deadline: t.current.dossier_deadline,
+        edition: current.id.clone(),
+        deadline: current.dossier_deadline,
         eligible: !matches!(t.stage, Stage::Ineligible | Stage::NotDeclared),
         stage: t.stage,
-        checks: findings.iter().map(|f| f.render(lang)).collect(),
+        checks: findings.into_iter().map(|f| words.check(f)).collect(),
         points: t.grid.points,
-        carried_over_from: t.carried_over_from,
-        carried_over_to: t.carried_over_to,
+        carried_over_from: t.carried_over_from.iter().map(|s| s.to_string()).collect(),
+        carried_over_to: t.carried_over_to.map(str::to_string),
         wave,
         commitment_ends_on,
-        next_actions: todo.iter().map(|a| a.render(lang)).collect(),
+        next_actions: todo.into_iter().map(|a| words.action(a)).collect(),
     }
 }

@@ -9,7 +9,7 @@
 use crate::campaign::{EquipmentLine, Points, PointsLine};
 use crate::edition::{Edition, Grid, GridLine};
 use crate::messages::Msg;
-use crate::rules::Finding;
+use crate::rules::{Finding, Param};
 
 /// The count of one dossier's equipment on a grid.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,13 +79,24 @@ pub fn count(grid: &Grid, equipment: &[EquipmentLine], extra: &[EquipmentLine]) 
             }
         })
         .collect();
+    // Extra purchases never count, but what is wrong with them is reported all the same
+    // (SPEC §9: "nothing is silently dropped"): an unknown item, a quantity below 1.
     let extra = extra
         .iter()
-        .map(|e| PointsLine {
-            item: e.item.clone(),
-            lot: grid.line(&e.item).map(|l| l.lot.clone()),
-            quantity: e.quantity,
-            points: 0,
+        .map(|e| {
+            let line = grid.line(&e.item);
+            if line.is_none() {
+                unknown_items.push(e.item.clone());
+            }
+            if e.quantity < 1 {
+                bad_quantities.push(format!("{} ({})", e.item, e.quantity));
+            }
+            PointsLine {
+                item: e.item.clone(),
+                lot: line.map(|l| l.lot.clone()),
+                quantity: e.quantity,
+                points: 0,
+            }
         })
         .collect();
     let max = i64::from(grid.max_points);
@@ -103,46 +114,55 @@ pub fn count(grid: &Grid, equipment: &[EquipmentLine], extra: &[EquipmentLine]) 
 }
 
 impl GridCount {
-    /// `grid.known_item`: every line names a grid line.
-    pub fn known_item(&self, edition: &Edition) -> Finding {
-        let ed = ("edition", edition.id.clone());
+    /// `grid.known_item`: every line (extra lines included) names a grid line.
+    pub fn known_item<'a>(&self, edition: &'a Edition) -> Finding<'a> {
+        let ed = ("edition", Param::Str(&edition.id));
         if self.unknown_items.is_empty() {
-            Finding::new(Msg::KnownItemPass, vec![ed])
+            Finding::new(Msg::KnownItemPass, [ed])
         } else {
             Finding::new(
                 Msg::KnownItemFail,
-                vec![ed, ("items", self.unknown_items.join(", "))],
+                [ed, ("items", Param::Text(self.unknown_items.join(", ")))],
             )
         }
     }
 
-    /// `grid.quantity`: a whole number ≥ 1 per unit, 0…max on a rated line.
-    pub fn quantity(&self) -> Finding {
+    /// `grid.quantity`: a whole number ≥ 1 per unit, 0…max on a rated line (≥ 1 on an extra
+    /// line).
+    pub fn quantity<'a>(&self) -> Finding<'a> {
         if self.bad_quantities.is_empty() {
-            Finding::new(Msg::QuantityPass, vec![])
+            Finding::new(Msg::QuantityPass, [])
         } else {
             Finding::new(
                 Msg::QuantityFail,
-                vec![("items", self.bad_quantities.join(", "))],
+                [("items", Param::Text(self.bad_quantities.join(", ")))],
             )
         }
     }
 
     /// `grid.max_points`: total ≤ maximum.
-    pub fn max_points(&self) -> Finding {
+    pub fn max_points<'a>(&self) -> Finding<'a> {
         let p = &self.points;
-        let mut params = vec![("total", p.total.to_string()), ("max", p.max.to_string())];
+        let (total, max) = (("total", Param::Int(p.total)), ("max", Param::Int(p.max)));
         if p.total <= p.max {
-            params.push(("remaining", p.remaining.to_string()));
-            Finding::new(Msg::MaxPointsPass, params)
+            Finding::new(
+                Msg::MaxPointsPass,
+                [total, max, ("remaining", Param::Int(p.remaining))],
+            )
         } else {
-            params.push(("over", p.total.saturating_sub(p.max).to_string()));
-            Finding::new(Msg::MaxPointsFail, params)
+            Finding::new(
+                Msg::MaxPointsFail,
+                [
+                    total,
+                    max,
+                    ("over", Param::Int(p.total.saturating_sub(p.max))),
+                ],
+            )
         }
     }
 
     /// The three grid checks, in report order.
-    pub fn findings(&self, edition: &Edition) -> [Finding; 3] {
+    pub fn findings<'a>(&self, edition: &'a Edition) -> [Finding<'a>; 3] {
         [self.known_item(edition), self.quantity(), self.max_points()]
     }
 
@@ -263,6 +283,18 @@ mod tests {
             assert_eq!(c.bad_quantities.is_empty(), ok, "{q}");
             assert_eq!(c.points.total, pts, "{q}");
         }
+    }
+
+    #[test]
+    fn what_is_wrong_with_extra_lines_is_reported() {
+        let c = count(
+            &en2021().grid,
+            &[line("nas", 1)],
+            &[line("jetpack", 1), line("macbook", 0)],
+        );
+        assert_eq!(c.unknown_items, ["jetpack"]);
+        assert_eq!(c.bad_quantities, ["macbook (0)"]);
+        assert_eq!(c.points.total, 4);
     }
 
     #[test]

@@ -5,10 +5,13 @@
 //! rule ids never change with the language.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::Rule;
+use crate::campaign::{Check, NextAction};
+use crate::rules::{Finding, Param, Params, Rule, Todo};
 
 /// Language of the messages.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -371,16 +374,99 @@ table! {
         "The dossier continues in {to} once that edition is published."];
 }
 
+/// Words put into messages (survey items, approvers, signers), said in each language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Label {
+    /// `survey.referent`.
+    Referent,
+    /// `survey.connectivity_assessed`.
+    ConnectivityAssessed,
+    /// `survey.infrastructure_assessed`.
+    InfrastructureAssessed,
+    /// `survey.po_contacted`.
+    PoContacted,
+    /// `survey.means_committed`.
+    MeansCommitted,
+    /// The Ecole Numérique adviser.
+    Cen,
+    /// The pedagogical expert.
+    Expert,
+    /// The organising authority.
+    Po,
+    /// The school's head.
+    Direction,
+}
+
+impl Label {
+    /// The word in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        use Label::*;
+        let [fr, de, en] = match self {
+            Referent => [
+                "référent non identifié",
+                "kein Ansprechpartner benannt",
+                "no referent named",
+            ],
+            ConnectivityAssessed => [
+                "bilan connectique non réalisé",
+                "Netzwerkinfrastruktur nicht bewertet",
+                "connectivity not assessed",
+            ],
+            InfrastructureAssessed => [
+                "bilan de l'infrastructure non réalisé",
+                "Schulinfrastruktur nicht bewertet",
+                "school infrastructure not assessed",
+            ],
+            PoContacted => [
+                "PO non contacté pour les travaux",
+                "Träger wegen der Arbeiten nicht kontaktiert",
+                "PO not contacted about the works",
+            ],
+            MeansCommitted => [
+                "moyens non débloqués (engagements)",
+                "keine Mittel bereitgestellt (Verpflichtungen)",
+                "no means committed (engagements)",
+            ],
+            Cen => [
+                "du conseiller Ecole Numérique (CEN)",
+                "des Ecole-Numérique-Beraters (CEN)",
+                "the Ecole Numérique adviser (CEN)",
+            ],
+            Expert => [
+                "de l'expert pédagogique",
+                "des pädagogischen Experten",
+                "the pedagogical expert",
+            ],
+            Po => [
+                "le pouvoir organisateur (PO)",
+                "der Träger (PO)",
+                "the organising authority (PO)",
+            ],
+            Direction => ["la direction", "die Schulleitung", "the direction"],
+        };
+        match lang {
+            Lang::Fr => fr,
+            Lang::De => de,
+            Lang::En => en,
+        }
+    }
+}
+
 impl Msg {
     /// The message in `lang`, with its placeholders filled from `params`.
     ///
     /// ```
     /// use ecole_numerique::messages::{Lang, Msg};
-    /// let text = Msg::DoDeclare.render(Lang::De, &[("due", "2021-12-17".into())]);
+    /// use ecole_numerique::rules::Param;
+    /// let due = chrono::NaiveDate::from_ymd_opt(2021, 12, 17).unwrap();
+    /// let text = Msg::DoDeclare.render(Lang::De, &[("due", Param::Date(due))].into());
     /// assert_eq!(text, "Die Bewerbung spätestens am 2021-12-17 auf der Ecole-Numérique-Website erklären.");
     /// ```
-    pub fn render(self, lang: Lang, params: &[(&str, String)]) -> String {
-        fill(self.template(lang), params).into_owned()
+    pub fn render(self, lang: Lang, params: &Params<'_>) -> String {
+        let template = self.template(lang);
+        let mut out = String::with_capacity(template.len() + 24);
+        fill_into(&mut out, template, lang, params);
+        out
     }
 
     /// The rule id the message belongs to.
@@ -389,16 +475,58 @@ impl Msg {
     }
 }
 
-/// The message in `lang`, borrowed when it has no placeholders.
-pub(crate) fn render_cow(msg: Msg, lang: Lang, params: &[(&str, String)]) -> Cow<'static, str> {
-    fill(msg.template(lang), params)
+/// Writes a civil date `YYYY-MM-DD` without going through a format string.
+pub(crate) fn push_date(out: &mut String, date: chrono::NaiveDate) {
+    use chrono::Datelike;
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    if !(0..=9999).contains(&y) {
+        out.push_str(&date.format("%Y-%m-%d").to_string());
+        return;
+    }
+    let y = y as u32;
+    let digits = [
+        y / 1000,
+        y / 100 % 10,
+        y / 10 % 10,
+        y % 10,
+        10,
+        m / 10,
+        m % 10,
+        10,
+        d / 10,
+        d % 10,
+    ];
+    for digit in digits {
+        out.push(if digit == 10 {
+            '-'
+        } else {
+            char::from(b'0' + digit as u8)
+        });
+    }
 }
 
-fn fill<'a>(template: &'a str, params: &[(&str, String)]) -> Cow<'a, str> {
-    if !template.contains('{') {
-        return Cow::Borrowed(template);
+fn push_param(out: &mut String, lang: Lang, param: &Param<'_>) {
+    match param {
+        Param::Absent => {}
+        Param::Str(s) => out.push_str(s),
+        Param::Text(s) => out.push_str(s),
+        Param::Date(d) => push_date(out, *d),
+        Param::Int(i) => {
+            use std::fmt::Write;
+            let _ = write!(out, "{i}");
+        }
+        Param::Labels(labels) => {
+            for (n, label) in labels.iter().enumerate() {
+                if n > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(label.text(lang));
+            }
+        }
     }
-    let mut out = String::with_capacity(template.len() + 16);
+}
+
+fn fill_into(out: &mut String, template: &str, lang: Lang, params: &Params<'_>) {
     let mut rest = template;
     while let Some(start) = rest.find('{') {
         out.push_str(&rest[..start]);
@@ -406,8 +534,8 @@ fn fill<'a>(template: &'a str, params: &[(&str, String)]) -> Cow<'a, str> {
         match after.find('}') {
             Some(end) => {
                 let name = &after[..end];
-                match params.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(v),
+                match params.get(name) {
+                    Some(value) => push_param(out, lang, value),
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -423,7 +551,48 @@ fn fill<'a>(template: &'a str, params: &[(&str, String)]) -> Cow<'a, str> {
         }
     }
     out.push_str(rest);
-    Cow::Owned(out)
+}
+
+/// Renders messages for one campaign in one language, once per distinct (message, values):
+/// most dossiers share their messages, which are then shared in the report too.
+pub(crate) struct Renderer<'a> {
+    lang: Lang,
+    cache: HashMap<(Msg, Params<'a>), Arc<str>>,
+}
+
+impl<'a> Renderer<'a> {
+    pub(crate) fn new(lang: Lang) -> Self {
+        Renderer {
+            lang,
+            cache: HashMap::with_capacity(1024),
+        }
+    }
+
+    pub(crate) fn text(&mut self, msg: Msg, params: Params<'a>) -> Arc<str> {
+        let lang = self.lang;
+        self.cache
+            .entry((msg, params))
+            .or_insert_with_key(|(msg, params)| Arc::from(msg.render(lang, params)))
+            .clone()
+    }
+
+    pub(crate) fn check(&mut self, finding: Finding<'a>) -> Check {
+        Check {
+            rule: Cow::Borrowed(finding.rule.id()),
+            passed: finding.passed,
+            blocking: finding.rule.blocking(),
+            message: self.text(finding.msg, finding.params),
+            source: Cow::Borrowed(finding.rule.source()),
+        }
+    }
+
+    pub(crate) fn action(&mut self, todo: Todo<'a>) -> NextAction {
+        NextAction {
+            rule: Cow::Borrowed(todo.msg.rule().id()),
+            message: self.text(todo.msg, todo.params),
+            due: todo.due,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -494,11 +663,32 @@ mod tests {
         }
     }
 
+    fn fill(t: &str, p: &Params<'_>) -> String {
+        let mut out = String::new();
+        fill_into(&mut out, t, Lang::En, p);
+        out
+    }
+
     #[test]
     fn fill_replaces_known_placeholders_only() {
-        let p = [("a", "1".to_string())];
+        let p: Params = [("a", Param::Int(1))].into();
         assert_eq!(fill("x {a} y {b} z", &p), "x 1 y {b} z");
-        assert!(matches!(fill("plain", &p), Cow::Borrowed("plain")));
+        assert_eq!(fill("plain", &p), "plain");
         assert_eq!(fill("open { end", &p), "open { end");
+        let labels: Params = [("a", Param::Labels(vec![Label::Cen, Label::Expert]))].into();
+        assert_eq!(
+            fill("{a}", &labels),
+            "the Ecole Numérique adviser (CEN), the pedagogical expert"
+        );
+    }
+
+    #[test]
+    fn push_date_writes_iso_dates() {
+        for (y, m, d) in [(2021, 1, 5), (2024, 2, 29), (999, 12, 31), (10000, 1, 1)] {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut out = String::new();
+            push_date(&mut out, date);
+            assert_eq!(out, date.format("%Y-%m-%d").to_string());
+        }
     }
 }

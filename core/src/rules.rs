@@ -189,9 +189,61 @@ mod tests {
     }
 }
 
+/// A value for a message placeholder: kept as data until the message is rendered, so that
+/// the same check renders once per campaign and language.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum Param<'a> {
+    /// No value.
+    #[default]
+    Absent,
+    /// Borrowed text (an edition id, a dossier id).
+    Str(&'a str),
+    /// Owned text (a list of items).
+    Text(String),
+    /// A civil date, written `YYYY-MM-DD`.
+    Date(chrono::NaiveDate),
+    /// A whole number.
+    Int(i64),
+    /// Words said in the message's language, joined by commas.
+    Labels(Vec<crate::messages::Label>),
+}
+
+/// Up to three named placeholder values, stored inline.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Params<'a> {
+    items: [(&'static str, Param<'a>); 3],
+    len: u8,
+}
+
+impl<'a> Params<'a> {
+    /// The value of a placeholder.
+    pub fn get(&self, name: &str) -> Option<&Param<'a>> {
+        self.items[..self.len as usize]
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v)
+    }
+
+    /// The (name, value) pairs.
+    pub fn iter(&self) -> impl Iterator<Item = &(&'static str, Param<'a>)> {
+        self.items[..self.len as usize].iter()
+    }
+}
+
+impl<'a, const N: usize> From<[(&'static str, Param<'a>); N]> for Params<'a> {
+    fn from(values: [(&'static str, Param<'a>); N]) -> Self {
+        let mut p = Params::default();
+        for (slot, value) in p.items.iter_mut().zip(values) {
+            *slot = value;
+            p.len += 1;
+        }
+        p
+    }
+}
+
 /// A check's outcome before it is put into words: the message and its placeholders.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
+pub struct Finding<'a> {
     /// The rule checked.
     pub rule: Rule,
     /// Whether it holds.
@@ -199,18 +251,18 @@ pub struct Finding {
     /// What to say.
     pub msg: crate::messages::Msg,
     /// Values for the message's placeholders.
-    pub params: Vec<(&'static str, String)>,
+    pub params: Params<'a>,
 }
 
-impl Finding {
+impl<'a> Finding<'a> {
     /// A finding of `msg`'s rule; passed when `msg` is said on a pass.
-    pub fn new(msg: crate::messages::Msg, params: Vec<(&'static str, String)>) -> Self {
+    pub fn new(msg: crate::messages::Msg, params: impl Into<Params<'a>>) -> Self {
         let (rule, said) = msg.key();
         Finding {
             rule,
             passed: said == crate::messages::Said::Pass,
             msg,
-            params,
+            params: params.into(),
         }
     }
 
@@ -218,46 +270,39 @@ impl Finding {
     pub fn blocks(&self) -> bool {
         !self.passed && self.rule.blocking()
     }
-
-    /// The check, in words.
-    pub fn render(&self, lang: crate::messages::Lang) -> crate::campaign::Check {
-        crate::campaign::Check {
-            rule: std::borrow::Cow::Borrowed(self.rule.id()),
-            passed: self.passed,
-            blocking: self.rule.blocking(),
-            message: crate::messages::render_cow(self.msg, lang, &self.params),
-            source: std::borrow::Cow::Borrowed(self.rule.source()),
-        }
-    }
 }
 
 /// A next action before it is put into words.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Todo {
+pub struct Todo<'a> {
     /// What to say (its rule is the action's rule).
     pub msg: crate::messages::Msg,
     /// Values for the message's placeholders.
-    pub params: Vec<(&'static str, String)>,
+    pub params: Params<'a>,
     /// By when, if the rules set a date.
     pub due: Option<chrono::NaiveDate>,
 }
 
-impl Todo {
+impl<'a> Todo<'a> {
     /// An action without placeholders or due date.
     pub fn plain(msg: crate::messages::Msg) -> Self {
         Todo {
             msg,
-            params: Vec::new(),
+            params: Params::default(),
             due: None,
         }
     }
 
-    /// The action, in words.
-    pub fn render(&self, lang: crate::messages::Lang) -> crate::campaign::NextAction {
-        crate::campaign::NextAction {
-            rule: std::borrow::Cow::Borrowed(self.msg.rule().id()),
-            message: crate::messages::render_cow(self.msg, lang, &self.params),
-            due: self.due,
+    /// An action with placeholders and a due date.
+    pub fn new(
+        msg: crate::messages::Msg,
+        params: impl Into<Params<'a>>,
+        due: Option<chrono::NaiveDate>,
+    ) -> Self {
+        Todo {
+            msg,
+            params: params.into(),
+            due,
         }
     }
 }
