@@ -496,22 +496,22 @@ fn survey_conditions() {
         Some(true)
     );
     for (path, value, missing) in [
-        ("survey.referent", json!(null), "referent"),
-        ("survey.referent", json!("  "), "referent"),
+        ("survey.referent", json!(null), "référent"),
+        ("survey.referent", json!("  "), "référent"),
         (
             "survey.connectivity_assessed",
             json!(false),
-            "connectivity_assessed",
+            "connectique",
         ),
         (
             "survey.infrastructure_assessed",
             json!(false),
-            "infrastructure_assessed",
+            "infrastructure",
         ),
         (
             "survey.bandwidth_sufficient",
             json!(false),
-            "means_committed",
+            "moyens",
         ),
     ] {
         let d = one("2021-11-10", set(base.clone(), path, value));
@@ -772,9 +772,10 @@ fn ordered_on_the_waves_day() {
         [
             "delivery.not_unpacked",
             "delivery.boxes_noted",
-            "delivery.signed_note"
+            "delivery.signed_note",
+            "reception.appointment"
         ],
-        "the delivery's flags are not known before it; the reception is already booked"
+        "the delivery's flags are not known before it, nor the appointment dated 2022-04-08"
     );
 }
 
