@@ -13,7 +13,7 @@ root="$(cd "$here/.." && pwd)"
 target="${CARGO_TARGET_DIR:-$root/target}"
 case "$target" in /*) ;; *) target="$root/$target" ;; esac
 lib_name="ecole_numerique_uniffi"
-mvn_flags=(-B -q)
+mvn_flags=(-B -q -Dstyle.color=never)
 
 step() { printf '==> %s\n' "$*"; }
 
