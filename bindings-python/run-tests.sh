@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Python bindings into a virtualenv and runs their tests: pytest over
-# bindings-python/tests (conformance vectors included), mypy --strict on examples/python, and
-# mypy's stubtest on the package. Needs only python3 (3.9+), pip and cargo.
+# bindings-python/tests (conformance vectors included), mypy --strict on examples/python (and
+# on the package and the tests), and mypy's stubtest on the native module's stubs. Needs only
+# python3 (3.9+), pip and cargo.
 #
 #   bash bindings-python/run-tests.sh            # from the repository root, or from anywhere
 #
@@ -37,10 +38,12 @@ step "pytest bindings-python/tests"
 # Run from outside the source tree, so that the installed package is the one imported.
 (cd "$here/tests" && "$vpython" -m pytest -p no:cacheprovider -q ${PYTEST_ARGS:-} "$here/tests")
 
-step "mypy --strict examples/python"
+step "mypy --strict: examples/python, the package, the tests"
 "$vpython" -m mypy --strict --no-incremental "$root/examples/python"
+(cd "$here/tests" && "$vpython" -m mypy --strict --no-incremental -p ecole_numerique && \
+    "$vpython" -m mypy --strict --no-incremental .)
 
 step "stubtest: the .pyi stubs match the compiled module"
-(cd "$here/tests" && "$vpython" -m mypy.stubtest ecole_numerique --allowlist "$here/stubtest-allowlist.txt")
+(cd "$here/tests" && "$vpython" -m mypy.stubtest ecole_numerique._native)
 
 step "python bindings: all checks passed"

@@ -8,11 +8,16 @@
 //!
 //! [`brussels_date`]: ecole_numerique::dates::brussels_date
 
+use std::cell::RefCell;
 use std::fmt;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::dict::BoundDictIterator;
+use pyo3::types::{
+    PyBool, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
+};
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 
 /// A deserialization error: a message for a person (core adds the path).
@@ -97,7 +102,7 @@ pub fn civil_date(obj: &Bound<'_, PyAny>) -> Result<NaiveDate, DateError> {
         return Ok(date);
     }
     if let Ok(text) = obj.cast::<PyString>() {
-        let text = text.to_cow().map_err(|e| DateError::Text(e.to_string()))?;
+        let text = utf8(text).map_err(|e| DateError::Text(e.0))?;
         return ecole_numerique::dates::parse_date(&text).map_err(DateError::Text);
     }
     Err(DateError::NotADate(type_name(obj)))
@@ -141,15 +146,68 @@ fn datetime_to_brussels(dt: &Bound<'_, PyDateTime>) -> Result<NaiveDate, DateErr
     Ok(ecole_numerique::dates::brussels_date(&instant))
 }
 
-/// A serde deserializer over one Python object.
-pub struct PyDe<'py> {
-    obj: Bound<'py, PyAny>,
+/// Slots of the key cache: a direct-mapped table keyed by the key object's address.
+const KEY_SLOTS: usize = 1 << 10;
+
+/// The text of dict keys already read. The keys of a request's dicts are few distinct `str`
+/// objects shared by every dict (`json.loads` and Python literals share them), so each is
+/// turned into UTF-8 once per call. An entry holds a reference to its key object, so the
+/// address cannot be reused for another object while the entry lives.
+pub struct Keys<'py> {
+    slots: RefCell<Vec<Option<KeyEntry<'py>>>>,
 }
 
-impl<'py> PyDe<'py> {
-    /// Reads `obj`.
-    pub fn new(obj: Bound<'py, PyAny>) -> Self {
-        PyDe { obj }
+/// A key object and its text.
+type KeyEntry<'py> = (Bound<'py, PyString>, Rc<str>);
+
+impl<'py> Keys<'py> {
+    /// An empty cache.
+    pub fn new() -> Self {
+        Keys {
+            slots: RefCell::new(vec![None; KEY_SLOTS]),
+        }
+    }
+
+    fn text(&self, key: &Bound<'py, PyString>) -> Result<Rc<str>, DeError> {
+        let address = key.as_ptr() as usize;
+        let slot = (address >> 4) % KEY_SLOTS;
+        if let Some((cached, text)) = &self.slots.borrow()[slot] {
+            if cached.as_ptr() as usize == address {
+                return Ok(Rc::clone(text));
+            }
+        }
+        let text: Rc<str> = Rc::from(&*utf8(key)?);
+        self.slots.borrow_mut()[slot] = Some((key.clone(), Rc::clone(&text)));
+        Ok(text)
+    }
+}
+
+/// The UTF-8 text of a Python `str`.
+fn utf8<'py>(s: &Bound<'py, PyString>) -> Result<Utf8<'py>, DeError> {
+    Ok(Utf8(s.encode_utf8()?))
+}
+
+/// UTF-8 bytes made by Python (the stable ABI of Python 3.9 cannot lend a `str`'s own buffer).
+struct Utf8<'py>(Bound<'py, PyBytes>);
+
+impl std::ops::Deref for Utf8<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        // Python's UTF-8 codec only makes valid UTF-8; checked all the same (no unsafe here).
+        std::str::from_utf8(self.0.as_bytes()).unwrap_or_default()
+    }
+}
+
+/// A serde deserializer over one Python object.
+pub struct PyDe<'a, 'py> {
+    obj: Bound<'py, PyAny>,
+    keys: &'a Keys<'py>,
+}
+
+impl<'a, 'py> PyDe<'a, 'py> {
+    /// Reads `obj`, sharing the key cache `keys` (make one per call with [`Keys::new`]).
+    pub fn new(obj: Bound<'py, PyAny>, keys: &'a Keys<'py>) -> Self {
+        PyDe { obj, keys }
     }
 
     fn unexpected(&self) -> DeError {
@@ -161,17 +219,21 @@ impl<'py> PyDe<'py> {
     }
 }
 
-impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
+impl<'de, 'a, 'py> de::Deserializer<'de> for PyDe<'a, 'py> {
     type Error = DeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         let obj = &self.obj;
         // Most frequent types first: str, dict, bool, int, list.
         if let Ok(s) = obj.cast_exact::<PyString>() {
-            return visitor.visit_str(&s.to_cow()?);
+            return visitor.visit_str(&utf8(s)?);
         }
         if let Ok(d) = obj.cast::<PyDict>() {
-            return visitor.visit_map(DictAccess::new(d));
+            return visitor.visit_map(DictAccess {
+                entries: d.iter(),
+                value: None,
+                keys: self.keys,
+            });
         }
         if obj.is_none() {
             return visitor.visit_unit();
@@ -189,21 +251,13 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
             return Err(DeError(format!("integer `{}` is out of range", obj)));
         }
         if let Ok(l) = obj.cast::<PyList>() {
-            return visitor.visit_seq(SeqAccess {
-                items: l.as_any().clone(),
-                len: l.len(),
-                index: 0,
-            });
+            return visitor.visit_seq(SeqAccess::new(Items::List(l.clone()), self.keys));
         }
         if let Ok(t) = obj.cast::<PyTuple>() {
-            return visitor.visit_seq(SeqAccess {
-                items: t.as_any().clone(),
-                len: t.len(),
-                index: 0,
-            });
+            return visitor.visit_seq(SeqAccess::new(Items::Tuple(t.clone()), self.keys));
         }
         if let Ok(s) = obj.cast::<PyString>() {
-            return visitor.visit_str(&s.to_cow()?);
+            return visitor.visit_str(&utf8(s)?);
         }
         if let Ok(f) = obj.cast::<PyFloat>() {
             return visitor.visit_f64(f.value());
@@ -239,8 +293,7 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
     ) -> Result<V::Value, DeError> {
         // Core's enums (levels, kinds, regions, stages, languages, signers) are plain strings.
         if let Ok(s) = self.obj.cast::<PyString>() {
-            let text: String = s.to_cow()?.into_owned();
-            return visitor.visit_enum(text.into_deserializer());
+            return visitor.visit_enum((&*utf8(s)?).into_deserializer());
         }
         self.deserialize_any(visitor)
     }
@@ -252,14 +305,36 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
     }
 }
 
-/// Items of a list or tuple.
-struct SeqAccess<'py> {
-    items: Bound<'py, PyAny>,
-    len: usize,
-    index: usize,
+/// A list or a tuple.
+enum Items<'py> {
+    List(Bound<'py, PyList>),
+    Tuple(Bound<'py, PyTuple>),
 }
 
-impl<'de, 'py> de::SeqAccess<'de> for SeqAccess<'py> {
+/// Items of a list or tuple.
+struct SeqAccess<'a, 'py> {
+    items: Items<'py>,
+    len: usize,
+    index: usize,
+    keys: &'a Keys<'py>,
+}
+
+impl<'a, 'py> SeqAccess<'a, 'py> {
+    fn new(items: Items<'py>, keys: &'a Keys<'py>) -> Self {
+        let len = match &items {
+            Items::List(l) => l.len(),
+            Items::Tuple(t) => t.len(),
+        };
+        SeqAccess {
+            items,
+            len,
+            index: 0,
+            keys,
+        }
+    }
+}
+
+impl<'de, 'a, 'py> de::SeqAccess<'de> for SeqAccess<'a, 'py> {
     type Error = DeError;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
@@ -269,9 +344,13 @@ impl<'de, 'py> de::SeqAccess<'de> for SeqAccess<'py> {
         if self.index >= self.len {
             return Ok(None);
         }
-        let item = self.items.get_item(self.index)?;
+        // A list may shrink while it is read (by another thread): get_item then fails cleanly.
+        let item = match &self.items {
+            Items::List(l) => l.get_item(self.index)?,
+            Items::Tuple(t) => t.get_item(self.index)?,
+        };
         self.index += 1;
-        seed.deserialize(PyDe::new(item)).map(Some)
+        seed.deserialize(PyDe::new(item, self.keys)).map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -280,44 +359,40 @@ impl<'de, 'py> de::SeqAccess<'de> for SeqAccess<'py> {
 }
 
 /// Entries of a dict, in insertion order.
-struct DictAccess<'py> {
-    items: Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>,
-    index: usize,
+struct DictAccess<'a, 'py> {
+    entries: BoundDictIterator<'py>,
+    value: Option<Bound<'py, PyAny>>,
+    keys: &'a Keys<'py>,
 }
 
-impl<'py> DictAccess<'py> {
-    fn new(dict: &Bound<'py, PyDict>) -> Self {
-        DictAccess {
-            items: dict.iter().collect(),
-            index: 0,
-        }
-    }
-}
-
-impl<'de, 'py> de::MapAccess<'de> for DictAccess<'py> {
+impl<'de, 'a, 'py> de::MapAccess<'de> for DictAccess<'a, 'py> {
     type Error = DeError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, DeError> {
-        match self.items.get(self.index) {
-            Some((key, _)) => seed.deserialize(PyDe::new(key.clone())).map(Some),
-            None => Ok(None),
+        let Some((key, value)) = self.entries.next() else {
+            return Ok(None);
+        };
+        self.value = Some(value);
+        if let Ok(text) = key.cast_exact::<PyString>() {
+            let text = self.keys.text(text)?;
+            let key: de::value::StrDeserializer<'_, DeError> = (&*text).into_deserializer();
+            return seed.deserialize(key).map(Some);
         }
+        seed.deserialize(PyDe::new(key, self.keys)).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
         let value = self
-            .items
-            .get(self.index)
-            .map(|(_, v)| v.clone())
-            .ok_or_else(|| DeError("a dict value was asked for past the end".into()))?;
-        self.index += 1;
-        seed.deserialize(PyDe::new(value))
+            .value
+            .take()
+            .ok_or_else(|| DeError("a dict value was asked for before its key".into()))?;
+        seed.deserialize(PyDe::new(value, self.keys))
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len() - self.index)
+        Some(self.entries.len())
     }
 }

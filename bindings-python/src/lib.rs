@@ -20,10 +20,13 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyString, PyTuple};
 use serde::Deserialize;
 
-use crate::de::PyDe;
+use crate::de::{Keys, PyDe};
 use crate::edition::{py_date, PyEdition, PyGrid, PyGridLine};
 use crate::errors::{guard, invalid_request, raise_panic, to_py_err};
-use crate::ser::to_python;
+use crate::ser::{to_python, to_python_with, Strings};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Runs core's work without the GIL, catching a panic; core's error becomes a Python exception.
 fn run_detached<T: Send, E: Send>(
@@ -44,11 +47,39 @@ fn run_attached<T>(py: Python<'_>, work: impl FnOnce() -> PyResult<T>) -> PyResu
 }
 
 /// Reads a campaign request from plain Python objects, with core's error paths.
+///
+/// The request is read once without tracking paths (the fast way: a path is a string per dict
+/// key); only a request that fails is read again through core's `from_deserializer`, which
+/// names the place of the error as for JSON.
 fn read_request(py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<CampaignRequest> {
     run_attached(py, || {
-        CampaignRequest::from_deserializer(PyDe::new(request.clone()))
-            .map_err(|e| to_py_err(py, &e))
+        let fast = CampaignRequest::deserialize(PyDe::new(request.clone(), &Keys::new()));
+        match fast {
+            Ok(parsed) => Ok(parsed),
+            Err(_) => CampaignRequest::from_deserializer(PyDe::new(request.clone(), &Keys::new()))
+                .map_err(|e| to_py_err(py, &e)),
+        }
     })
+}
+
+/// Writes a report as Python objects. Python's cyclic garbage collector is paused meanwhile:
+/// the report is a tree of fresh containers, and a collection pass in the middle of building
+/// hundreds of thousands of them would only walk the heap for nothing.
+fn write_report<'py>(
+    py: Python<'py>,
+    report: &ecole_numerique::CampaignReport,
+) -> PyResult<Bound<'py, PyAny>> {
+    let gc = PyModule::import(py, "gc")?;
+    let was_enabled = gc.call_method0("isenabled")?.is_truthy()?;
+    if was_enabled {
+        gc.call_method0("disable")?;
+    }
+    let mut strings = Strings::new(py, report.dossiers.len());
+    let written = run_attached(py, || to_python_with(&mut strings, report));
+    if was_enabled {
+        gc.call_method0("enable")?;
+    }
+    written
 }
 
 /// Evaluates a campaign request given as plain Python objects (the document of SPEC §9) and
@@ -61,9 +92,10 @@ fn evaluate<'py>(py: Python<'py>, request: &Bound<'py, PyAny>) -> PyResult<Bound
         || ecole_numerique::evaluate(&request),
         |py, e| to_py_err(py, &e),
     )?;
-    // The request is dropped without the GIL too: it can be large.
-    py.detach(move || drop(request));
-    run_attached(py, || to_python(py, &report))
+    let written = write_report(py, &report);
+    // Core's values are dropped without the GIL: a large campaign frees much memory.
+    py.detach(move || drop((request, report)));
+    written
 }
 
 /// Evaluates a campaign request written in JSON and returns the JSON report.
@@ -107,7 +139,7 @@ where
     T: for<'de> Deserialize<'de>,
 {
     run_attached(py, || {
-        serde_path_to_error::deserialize::<_, T>(PyDe::new(value.clone()))
+        serde_path_to_error::deserialize::<_, T>(PyDe::new(value.clone(), &Keys::new()))
             .map_err(|e| invalid_request(py, &path_string(prefix, e.path()), e.inner().to_string()))
     })
 }
@@ -181,28 +213,42 @@ fn civil_date<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound
     py_date(py, date)
 }
 
-/// Benchmark hook: reads `text` once, then times core's `evaluate` alone `rounds` times
-/// (seconds per round).
+/// Benchmark hook: times the three steps of `evaluate` (reading the Python request, core's
+/// evaluation, writing the Python report), `rounds` times; seconds per step and round.
 #[pyfunction]
-fn _time_core(py: Python<'_>, text: String, rounds: usize) -> PyResult<Vec<f64>> {
-    let request = run_detached(
-        py,
-        || CampaignRequest::from_json(&text),
-        |py, e| to_py_err(py, &e),
-    )?;
-    run_detached(
-        py,
-        || {
-            let mut times = Vec::with_capacity(rounds);
-            for _ in 0..rounds {
-                let start = Instant::now();
-                ecole_numerique::evaluate(&request)?;
-                times.push(start.elapsed().as_secs_f64());
-            }
-            Ok(times)
-        },
-        |py, e| to_py_err(py, &e),
-    )
+fn _time_steps(
+    py: Python<'_>,
+    request: &Bound<'_, PyAny>,
+    rounds: usize,
+) -> PyResult<Vec<(f64, f64, f64)>> {
+    let mut times = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let start = Instant::now();
+        let parsed = read_request(py, request)?;
+        let read = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        let report = run_detached(
+            py,
+            || ecole_numerique::evaluate(&parsed),
+            |py, e| to_py_err(py, &e),
+        )?;
+        let core = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        let written = write_report(py, &report)?;
+        py.detach(move || drop((parsed, report)));
+        let write = start.elapsed().as_secs_f64();
+        drop(written);
+        times.push((read, core, write));
+    }
+    Ok(times)
+}
+
+/// Benchmark hook: core's deterministic sample campaign (`sample::campaign`, the one of core's
+/// benchmark and of the campaign demo) as plain Python objects.
+#[pyfunction]
+fn _sample_campaign(py: Python<'_>, establishments: usize) -> PyResult<Bound<'_, PyAny>> {
+    let request = ecole_numerique::sample::campaign(establishments);
+    to_python(py, &request)
 }
 
 /// Test hook: panics inside the same guard as the real entry points, to show that a panic
@@ -224,7 +270,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(evaluate_json, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate_dossier, m)?)?;
     m.add_function(wrap_pyfunction!(civil_date, m)?)?;
-    m.add_function(wrap_pyfunction!(_time_core, m)?)?;
+    m.add_function(wrap_pyfunction!(_time_steps, m)?)?;
+    m.add_function(wrap_pyfunction!(_sample_campaign, m)?)?;
     m.add_function(wrap_pyfunction!(_panic, m)?)?;
     m.add_class::<PyEdition>()?;
     m.add_class::<PyGrid>()?;

@@ -5,8 +5,8 @@
 //! messages, stages, editions, dates), so each distinct string is made into a Python `str` once
 //! per call and shared: this is what keeps a 10,000-dossier report fast to build.
 
-use std::collections::HashMap;
 use std::fmt;
+use std::hash::Hasher;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyString};
@@ -37,39 +37,99 @@ impl From<PyErr> for SerError {
     }
 }
 
+/// FxHash (as in rustc): fast, and safe here because the tables below never chain.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+fn fx_hash(text: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(text.as_bytes());
+    h.finish()
+}
+
+/// Slots of the name cache (core's report types have a few dozen field names).
+const NAME_SLOTS: usize = 1 << 9;
+
+/// Largest value cache: a direct-mapped table (a new string evicts the old one in its slot),
+/// so that lookups stay O(1) and memory bounded whatever the input.
+const MAX_VALUE_SLOTS: usize = 1 << 15;
+
 /// Strings already made during one conversion.
 pub struct Strings<'py> {
     py: Python<'py>,
-    /// Field and variant names: `&'static str`, keyed by address and length.
-    names: HashMap<(usize, usize), Bound<'py, PyString>>,
-    /// Values, keyed by content.
-    values: HashMap<Box<str>, Bound<'py, PyString>>,
+    /// Field and variant names: `&'static str` of core's types, keyed by address (direct-mapped).
+    names: Vec<Option<(&'static str, Bound<'py, PyString>)>>,
+    /// Values (rule ids, sources, messages, stages, dates...), keyed by content.
+    values: Vec<Option<(Box<str>, Bound<'py, PyString>)>>,
 }
 
 impl<'py> Strings<'py> {
-    /// An empty cache.
-    pub fn new(py: Python<'py>) -> Self {
+    /// An empty cache for about `distinct` different values (a report of N dossiers repeats
+    /// rule ids, sources, stages and dates, and has about one distinct message per dossier).
+    pub fn new(py: Python<'py>, distinct: usize) -> Self {
+        let slots = distinct
+            .saturating_mul(2)
+            .clamp(64, MAX_VALUE_SLOTS)
+            .next_power_of_two();
         Strings {
             py,
-            names: HashMap::new(),
-            values: HashMap::new(),
+            names: vec![None; NAME_SLOTS],
+            values: vec![None; slots],
         }
     }
 
     fn name(&mut self, name: &'static str) -> Bound<'py, PyString> {
-        let py = self.py;
-        self.names
-            .entry((name.as_ptr() as usize, name.len()))
-            .or_insert_with(|| PyString::intern(py, name))
-            .clone()
+        let slot = ((name.as_ptr() as usize) >> 2) % NAME_SLOTS;
+        if let Some((cached, s)) = &self.names[slot] {
+            if std::ptr::eq(*cached, name) {
+                return s.clone();
+            }
+        }
+        let s = PyString::intern(self.py, name);
+        self.names[slot] = Some((name, s.clone()));
+        s
     }
 
     fn value(&mut self, text: &str) -> Bound<'py, PyString> {
-        if let Some(s) = self.values.get(text) {
-            return s.clone();
+        let slot = (fx_hash(text) as usize) & (self.values.len() - 1);
+        if let Some((cached, s)) = &self.values[slot] {
+            if **cached == *text {
+                return s.clone();
+            }
         }
         let s = PyString::new(self.py, text);
-        self.values.insert(text.into(), s.clone());
+        self.values[slot] = Some((text.into(), s.clone()));
         s
     }
 }
@@ -79,7 +139,7 @@ pub fn to_python<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let mut strings = Strings::new(py);
+    let mut strings = Strings::new(py, 0);
     to_python_with(&mut strings, value)
 }
 
@@ -207,9 +267,9 @@ impl<'a, 'py> ser::Serializer for PySer<'a, 'py> {
         dict.set_item(key, value)?;
         Ok(dict.into_any())
     }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<ListOut<'a, 'py>, SerError> {
+    fn serialize_seq(self, len: Option<usize>) -> Result<ListOut<'a, 'py>, SerError> {
         Ok(ListOut {
-            list: PyList::empty(self.strings.py),
+            items: Vec::with_capacity(len.unwrap_or(0)),
             strings: self.strings,
         })
     }
@@ -261,9 +321,9 @@ impl<'a, 'py> ser::Serializer for PySer<'a, 'py> {
     }
 }
 
-/// A list being filled.
+/// A list being filled (made at its end, at its final size).
 pub struct ListOut<'a, 'py> {
-    list: Bound<'py, PyList>,
+    items: Vec<Bound<'py, PyAny>>,
     strings: &'a mut Strings<'py>,
 }
 
@@ -272,8 +332,12 @@ impl<'py> ListOut<'_, 'py> {
         let item = value.serialize(PySer {
             strings: self.strings,
         })?;
-        self.list.append(item)?;
+        self.items.push(item);
         Ok(())
+    }
+
+    fn finish(self) -> Out<'py> {
+        Ok(PyList::new(self.strings.py, self.items)?.into_any())
     }
 }
 
@@ -284,7 +348,7 @@ impl<'py> ser::SerializeSeq for ListOut<'_, 'py> {
         self.push(value)
     }
     fn end(self) -> Out<'py> {
-        Ok(self.list.into_any())
+        self.finish()
     }
 }
 
@@ -295,7 +359,7 @@ impl<'py> ser::SerializeTuple for ListOut<'_, 'py> {
         self.push(value)
     }
     fn end(self) -> Out<'py> {
-        Ok(self.list.into_any())
+        self.finish()
     }
 }
 
@@ -306,7 +370,7 @@ impl<'py> ser::SerializeTupleStruct for ListOut<'_, 'py> {
         self.push(value)
     }
     fn end(self) -> Out<'py> {
-        Ok(self.list.into_any())
+        self.finish()
     }
 }
 
