@@ -13,9 +13,7 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Elements(dossiers as u64));
     group.sample_size(30);
     group.bench_function("evaluate", |b| b.iter(|| evaluate(&request).unwrap()));
-    group.bench_function("evaluate_json", |b| {
-        b.iter(|| evaluate_json(&text).unwrap())
-    });
+    group.bench_function("evaluate_json", |b| b.iter(|| evaluate_json(&text).unwrap()));
     group.finish();
 }
 

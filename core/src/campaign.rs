@@ -84,9 +84,7 @@ impl<'de> Deserialize<'de> for EditionDocument {
             Err(err) => {
                 let path = crate::error::path_string(&track.path());
                 let detail = err.to_string();
-                Err(de::Error::custom(format!(
-                    "{EDITION_MARK}{path}{EDITION_MARK}{detail}"
-                )))
+                Err(de::Error::custom(format!("{EDITION_MARK}{path}{EDITION_MARK}{detail}")))
             }
         }
     }
@@ -94,11 +92,7 @@ impl<'de> Deserialize<'de> for EditionDocument {
 
 fn edition_documents<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Edition>, D::Error> {
     let docs: Option<Vec<EditionDocument>> = Option::deserialize(d)?;
-    Ok(docs
-        .unwrap_or_default()
-        .into_iter()
-        .map(|doc| doc.0)
-        .collect())
+    Ok(docs.unwrap_or_default().into_iter().map(|doc| doc.0).collect())
 }
 
 /// `null` reads as absent: the default value.
@@ -124,11 +118,7 @@ pub struct CampaignRequest {
     /// The edition dossiers start in unless they name their own.
     pub edition: EditionRef,
     /// Extra edition documents (for carry-over).
-    #[serde(
-        default,
-        deserialize_with = "edition_documents",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, deserialize_with = "edition_documents", skip_serializing_if = "Vec::is_empty")]
     pub editions: Vec<Edition>,
     /// The day of evaluation: events dated after it are ignored.
     #[serde(with = "crate::dates::civil")]
@@ -651,12 +641,6 @@ pub fn evaluate_dossier(request: &DossierRequest) -> Result<SingleReport, Error>
         waves: None,
     };
     let mut report = evaluate(&campaign)?;
-    let single = report
-        .dossiers
-        .pop()
-        .ok_or_else(|| Error::request("dossier", "no report"))?;
-    Ok(SingleReport {
-        report: single,
-        fingerprint: report.fingerprint,
-    })
+    let single = report.dossiers.pop().ok_or_else(|| Error::request("dossier", "no report"))?;
+    Ok(SingleReport { report: single, fingerprint: report.fingerprint })
 }

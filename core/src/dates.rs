@@ -46,15 +46,12 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let shaped = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shaped {
         return Err(format!("`{text}` is not a date written YYYY-MM-DD"));
     }
-    let num = |r: std::ops::Range<usize>| -> u32 {
-        b[r].iter().fold(0, |acc, c| acc * 10 + u32::from(c - b'0'))
-    };
+    let num =
+        |r: std::ops::Range<usize>| -> u32 { b[r].iter().fold(0, |acc, c| acc * 10 + u32::from(c - b'0')) };
     let (y, m, d) = (num(0..4), num(5..7), num(8..10));
     NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| format!("`{text}` is not a real date"))
 }
@@ -117,14 +114,7 @@ mod tests {
     #[test]
     fn parse_date_is_strict() {
         assert_eq!(parse_date("2021-10-01"), Ok(d(2021, 10, 1)));
-        for bad in [
-            "2021-13-01",
-            "2021-02-30",
-            "21-10-01",
-            "2021/10/01",
-            "2021-10-01T00:00",
-            "",
-        ] {
+        for bad in ["2021-13-01", "2021-02-30", "21-10-01", "2021/10/01", "2021-10-01T00:00", ""] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
     }

@@ -108,9 +108,7 @@ impl<'a> Walk<'a> {
 
     /// The `dossier.chronology` check as reported: the failure, or a pass.
     pub fn chronology_finding(&self) -> Finding<'a> {
-        self.chronology
-            .clone()
-            .unwrap_or_else(|| Finding::new(Msg::ChronologyPass, []))
+        self.chronology.clone().unwrap_or_else(|| Finding::new(Msg::ChronologyPass, []))
     }
 }
 
@@ -233,19 +231,13 @@ pub fn walk_to_confirmation<'a>(
         Finding::new(Msg::SignatureFail, [])
     } else {
         let po = dossier.signed_by.contains(&crate::campaign::Signer::Po);
-        let direction = dossier
-            .signed_by
-            .contains(&crate::campaign::Signer::Direction);
-        let by = [(po, Label::Po), (direction, Label::Direction)];
-        let by = by
-            .into_iter()
-            .filter(|(yes, _)| *yes)
-            .map(|(_, l)| l)
-            .collect();
-        Finding::new(
-            Msg::SignaturePass,
-            [("date", Param::Date(signed)), ("items", Param::Labels(by))],
-        )
+        let direction = dossier.signed_by.contains(&crate::campaign::Signer::Direction);
+        let by: &'static [Label] = match (po, direction) {
+            (true, true) => &[Label::Po, Label::Direction],
+            (true, false) => &[Label::Po],
+            _ => &[Label::Direction],
+        };
+        Finding::new(Msg::SignaturePass, [("date", Param::Date(signed)), ("items", Param::Fixed(by))])
     };
     if !walk.guard(signature) {
         return walk;
@@ -301,29 +293,16 @@ pub fn walk_after_confirmation(
         return;
     }
     walk.guard(Finding::new(
-        if delivery.boxes_noted {
-            Msg::BoxesNotedPass
-        } else {
-            Msg::BoxesNotedFail
-        },
+        if delivery.boxes_noted { Msg::BoxesNotedPass } else { Msg::BoxesNotedFail },
         [],
     ));
     walk.guard(Finding::new(
-        if delivery.unpacked_before_reception {
-            Msg::NotUnpackedFail
-        } else {
-            Msg::NotUnpackedPass
-        },
+        if delivery.unpacked_before_reception { Msg::NotUnpackedFail } else { Msg::NotUnpackedPass },
         [],
     ));
-    if !walk.guard(Finding::new(
-        if delivery.note_signed {
-            Msg::SignedNotePass
-        } else {
-            Msg::SignedNoteFail
-        },
-        [],
-    )) {
+    if !walk
+        .guard(Finding::new(if delivery.note_signed { Msg::SignedNotePass } else { Msg::SignedNoteFail }, []))
+    {
         return;
     }
     walk.reach(Stage::Delivered, delivered);
@@ -343,19 +322,11 @@ pub fn walk_after_confirmation(
     if !walk.guard(appointment) {
         return;
     }
-    let present = if reception.team_member_present {
-        Msg::TeamPresentPass
-    } else {
-        Msg::TeamPresentFail
-    };
+    let present = if reception.team_member_present { Msg::TeamPresentPass } else { Msg::TeamPresentFail };
     if !walk.guard(Finding::new(present, [])) {
         return;
     }
-    let accessible = if reception.equipment_accessible {
-        Msg::AccessiblePass
-    } else {
-        Msg::AccessibleFail
-    };
+    let accessible = if reception.equipment_accessible { Msg::AccessiblePass } else { Msg::AccessibleFail };
     if !walk.guard(Finding::new(accessible, [])) {
         return;
     }
@@ -371,10 +342,7 @@ pub fn walk_after_confirmation(
         }
     }
     if let Some(q) = questionnaire {
-        walk.guard(Finding::new(
-            Msg::QuestionnairePass,
-            [("date", Param::Date(q))],
-        ));
+        walk.guard(Finding::new(Msg::QuestionnairePass, [("date", Param::Date(q))]));
     }
     if let Some(s) = survey {
         walk.guard(Finding::new(Msg::EnSurveyPass, [("date", Param::Date(s))]));
@@ -383,10 +351,7 @@ pub fn walk_after_confirmation(
         walk.reach(Stage::Evaluated, q.max(s));
     }
     if let Some(shared) = known(evaluation.shared_on, as_of) {
-        walk.guard(Finding::new(
-            Msg::SharingPass,
-            [("date", Param::Date(shared))],
-        ));
+        walk.guard(Finding::new(Msg::SharingPass, [("date", Param::Date(shared))]));
     }
 }
 
@@ -413,11 +378,7 @@ pub fn next_actions<'a>(
 ) -> Vec<Todo<'a>> {
     let mut todo = Vec::new();
     if let Some(stage) = walk.broken_at {
-        todo.push(Todo::new(
-            Msg::DoFixChronology,
-            [("stage", Param::Str(stage.as_str()))],
-            None,
-        ));
+        todo.push(Todo::new(Msg::DoFixChronology, [("stage", Param::Str(stage.as_str()))], None));
     }
     match walk.stage {
         Stage::Declared | Stage::Contacted | Stage::Surveyed | Stage::SpaceOpened => {
@@ -426,10 +387,7 @@ pub fn next_actions<'a>(
         Stage::Confirmed => match order {
             Order::Wave { id, order_on } if *order_on > as_of => todo.push(Todo::new(
                 Msg::DoWaitOrder,
-                [
-                    ("wave", Param::Text(id.clone())),
-                    ("order_on", Param::Date(*order_on)),
-                ],
+                [("wave", Param::Text(id.clone())), ("order_on", Param::Date(*order_on))],
                 Some(*order_on),
             )),
             Order::Unscheduled => todo.push(Todo::plain(Msg::DoUnscheduled)),
@@ -464,11 +422,7 @@ pub fn next_actions<'a>(
         }
         Stage::InProject | Stage::Evaluated => {
             if let Some(ends) = walk.commitment_ends_on.filter(|e| as_of <= *e) {
-                todo.push(Todo::new(
-                    Msg::DoUse,
-                    [("due", Param::Date(ends))],
-                    Some(ends),
-                ));
+                todo.push(Todo::new(Msg::DoUse, [("due", Param::Date(ends))], Some(ends)));
                 todo.push(Todo::plain(Msg::DoInsure));
                 todo.push(Todo::plain(Msg::DoTrain));
             }
@@ -496,10 +450,7 @@ fn before_confirmation(
     grid: &crate::grid::GridCount,
     as_of: NaiveDate,
 ) {
-    let survey_passed = walk
-        .findings
-        .iter()
-        .any(|f| f.rule == Rule::ProcessSurvey && f.passed);
+    let survey_passed = walk.findings.iter().any(|f| f.rule == Rule::ProcessSurvey && f.passed);
     if !survey_passed {
         let gaps = survey_gaps(dossier);
         for gap in &gaps {
@@ -518,11 +469,7 @@ fn before_confirmation(
     // Due by the last day to confirm, else carry-over.
     let due = Some(edition.last_day_to_confirm());
     if !grid.unknown_items.is_empty() {
-        todo.push(Todo::new(
-            Msg::DoFixItems,
-            [("items", Param::Text(grid.unknown_items.join(", ")))],
-            due,
-        ));
+        todo.push(Todo::new(Msg::DoFixItems, [("items", Param::Text(grid.unknown_items.join(", ")))], due));
     }
     if !grid.bad_quantities.is_empty() {
         todo.push(Todo::new(
@@ -535,10 +482,7 @@ fn before_confirmation(
         let over = grid.points.total.saturating_sub(grid.points.max);
         todo.push(Todo::new(
             Msg::DoReducePoints,
-            [
-                ("over", Param::Int(over)),
-                ("max", Param::Int(grid.points.max)),
-            ],
+            [("over", Param::Int(over)), ("max", Param::Int(grid.points.max))],
             due,
         ));
     }
@@ -546,16 +490,9 @@ fn before_confirmation(
     let gaps = approval_gaps(dossier, as_of);
     let approvals_missing = !gaps.is_empty();
     if approvals_missing {
-        todo.push(Todo::new(
-            Msg::DoApprovals,
-            [("items", Param::Labels(gaps))],
-            due,
-        ));
+        todo.push(Todo::new(Msg::DoApprovals, [("items", Param::Labels(gaps))], due));
     }
-    if approvals_missing
-        || known(dossier.signed_on, as_of).is_none()
-        || dossier.signed_by.is_empty()
-    {
+    if approvals_missing || known(dossier.signed_on, as_of).is_none() || dossier.signed_by.is_empty() {
         todo.push(Todo::new(Msg::DoSign, [], due));
     }
 }

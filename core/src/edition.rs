@@ -124,22 +124,13 @@ pub struct Grid {
 impl Grid {
     /// Builds a grid (the index of line ids is made here).
     pub fn new(max_points: u32, lines: Vec<GridLine>) -> Self {
-        let mut grid = Grid {
-            max_points,
-            lines,
-            index: HashMap::new(),
-        };
+        let mut grid = Grid { max_points, lines, index: HashMap::new() };
         grid.reindex();
         grid
     }
 
     fn reindex(&mut self) {
-        self.index = self
-            .lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.id.clone(), i))
-            .collect();
+        self.index = self.lines.iter().enumerate().map(|(i, l)| (l.id.clone(), i)).collect();
     }
 
     /// The line of an item, if the grid has one.
@@ -242,10 +233,7 @@ impl Edition {
         Registry::builtin()
             .get(id)
             .map(|e| Edition::clone(e))
-            .ok_or_else(|| Error::UnknownEdition {
-                path: String::new(),
-                id: id.to_string(),
-            })
+            .ok_or_else(|| Error::UnknownEdition { path: String::new(), id: id.to_string() })
     }
 
     /// Ids of the built-in editions.
@@ -305,27 +293,18 @@ impl Edition {
             ));
         }
         if self.max_projects_per_establishment < 1 {
-            return Err(Error::edition(
-                "max_projects_per_establishment",
-                "must be at least 1",
-            ));
+            return Err(Error::edition("max_projects_per_establishment", "must be at least 1"));
         }
         if self.commitment_years < 1 {
             return Err(Error::edition("commitment_years", "must be at least 1"));
         }
         if self.grid.max_points == 0 {
-            return Err(Error::edition(
-                "grid.max_points",
-                "the grid maximum must be above 0",
-            ));
+            return Err(Error::edition("grid.max_points", "the grid maximum must be above 0"));
         }
         let mut seen = HashSet::new();
         for (i, line) in self.grid.lines.iter().enumerate() {
             if line.id.trim().is_empty() {
-                return Err(Error::edition(
-                    format!("grid.lines[{i}].id"),
-                    "a line id is empty",
-                ));
+                return Err(Error::edition(format!("grid.lines[{i}].id"), "a line id is empty"));
             }
             if !seen.insert(line.id.as_str()) {
                 return Err(Error::edition(
@@ -335,10 +314,7 @@ impl Edition {
             }
         }
         if self.next.as_deref() == Some(self.id.as_str()) {
-            return Err(Error::edition(
-                "next",
-                "an edition cannot carry over into itself",
-            ));
+            return Err(Error::edition("next", "an edition cannot carry over into itself"));
         }
         Ok(())
     }
@@ -349,9 +325,7 @@ impl Edition {
         if self.deadline_inclusive {
             self.dossier_deadline
         } else {
-            self.dossier_deadline
-                .pred_opt()
-                .unwrap_or(self.dossier_deadline)
+            self.dossier_deadline.pred_opt().unwrap_or(self.dossier_deadline)
         }
     }
 
@@ -424,11 +398,7 @@ pub fn fingerprint<'a>(editions: impl IntoIterator<Item = &'a Edition>) -> Strin
         hasher.update(e.canonical_json().as_bytes());
     }
     hasher.update(b"]");
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Known editions by id, so that carry-over can follow `next`.
@@ -445,9 +415,7 @@ impl Registry {
             let mut registry = Registry::default();
             // The embedded document is checked by a test; a broken one would show there.
             if let Ok(en2021) = Edition::from_json(EN2021_JSON) {
-                registry
-                    .editions
-                    .insert(en2021.id.clone(), Arc::new(en2021));
+                registry.editions.insert(en2021.id.clone(), Arc::new(en2021));
             }
             registry
         })
@@ -515,18 +483,9 @@ mod tests {
     fn the_builtin_edition_holds_the_seed_values() {
         let e = en2021();
         assert_eq!((e.id.as_str(), e.year, e.pilot), ("EN2021", 2021, true));
-        assert_eq!(
-            e.declaration.opens,
-            NaiveDate::from_ymd_opt(2021, 10, 1).unwrap()
-        );
-        assert_eq!(
-            e.declaration.closes,
-            NaiveDate::from_ymd_opt(2021, 12, 17).unwrap()
-        );
-        assert_eq!(
-            e.dossier_deadline,
-            NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()
-        );
+        assert_eq!(e.declaration.opens, NaiveDate::from_ymd_opt(2021, 10, 1).unwrap());
+        assert_eq!(e.declaration.closes, NaiveDate::from_ymd_opt(2021, 12, 17).unwrap());
+        assert_eq!(e.dossier_deadline, NaiveDate::from_ymd_opt(2022, 6, 1).unwrap());
         assert!(e.deadline_inclusive);
         assert_eq!(e.excluded_laureate_years, vec![2017, 2018, 2019, 2020]);
         assert_eq!(e.max_projects_per_establishment, 1);
@@ -536,19 +495,9 @@ mod tests {
         assert_eq!(e.grid.max_points, 50);
         assert_eq!(e.grid.lines.len(), 14);
         assert_eq!(e.grid.line("interactive-board").map(|l| l.points), Some(12));
-        assert_eq!(
-            e.grid.line("macbook").map(|l| l.lot.as_str()),
-            Some("computers")
-        );
-        assert!(e
-            .grid
-            .lines
-            .iter()
-            .all(|l| l.provenance == Some(Provenance::Assumed)));
-        assert_eq!(
-            e.provenance.get("dossier_deadline"),
-            Some(&Provenance::Seed)
-        );
+        assert_eq!(e.grid.line("macbook").map(|l| l.lot.as_str()), Some("computers"));
+        assert!(e.grid.lines.iter().all(|l| l.provenance == Some(Provenance::Assumed)));
+        assert_eq!(e.provenance.get("dossier_deadline"), Some(&Provenance::Seed));
         assert_eq!(e.provenance.get("grid.lines"), Some(&Provenance::Assumed));
     }
 
@@ -560,32 +509,17 @@ mod tests {
                 assert!(e.offers(Offer { level, kind }));
             }
         }
-        assert!(e.offers(Offer {
-            level: Level::Secondaire,
-            kind: Kind::PromotionSociale
-        }));
-        assert!(!e.offers(Offer {
-            level: Level::Primaire,
-            kind: Kind::PromotionSociale
-        }));
-        assert!(!e.offers(Offer {
-            level: Level::Superieur,
-            kind: Kind::Ordinaire
-        }));
+        assert!(e.offers(Offer { level: Level::Secondaire, kind: Kind::PromotionSociale }));
+        assert!(!e.offers(Offer { level: Level::Primaire, kind: Kind::PromotionSociale }));
+        assert!(!e.offers(Offer { level: Level::Superieur, kind: Kind::Ordinaire }));
     }
 
     #[test]
     fn last_day_to_confirm_follows_deadline_inclusive() {
         let mut e = en2021();
-        assert_eq!(
-            e.last_day_to_confirm(),
-            NaiveDate::from_ymd_opt(2022, 6, 1).unwrap()
-        );
+        assert_eq!(e.last_day_to_confirm(), NaiveDate::from_ymd_opt(2022, 6, 1).unwrap());
         e.deadline_inclusive = false;
-        assert_eq!(
-            e.last_day_to_confirm(),
-            NaiveDate::from_ymd_opt(2022, 5, 31).unwrap()
-        );
+        assert_eq!(e.last_day_to_confirm(), NaiveDate::from_ymd_opt(2022, 5, 31).unwrap());
     }
 
     #[test]
@@ -663,10 +597,7 @@ mod tests {
         o.remove("pilot");
         o.remove("deadline_inclusive");
         o.remove("next");
-        o.insert(
-            "labels".into(),
-            serde_json::json!({"fr": "Ecole Numérique"}),
-        );
+        o.insert("labels".into(), serde_json::json!({"fr": "Ecole Numérique"}));
         let e = Edition::from_value(d).unwrap();
         assert!(!e.pilot);
         assert!(e.deadline_inclusive);
@@ -699,14 +630,8 @@ mod tests {
         assert_eq!(a.len(), 64);
         assert_eq!(a, en2021().fingerprint());
         let mut described = e.clone();
-        described
-            .sources
-            .insert("year".into(), "another citation".into());
-        assert_eq!(
-            described.fingerprint(),
-            a,
-            "provenance and citations are not rule data"
-        );
+        described.sources.insert("year".into(), "another citation".into());
+        assert_eq!(described.fingerprint(), a, "provenance and citations are not rule data");
         let mut changed = e.clone();
         changed.grid.max_points = 51;
         assert_ne!(changed.fingerprint(), a);

@@ -23,61 +23,33 @@ fn ed(edition: &Edition) -> (&'static str, Param<'_>) {
 /// offers at least one eligible (level, kind) pair of the edition.
 pub fn level<'a>(establishment: &Establishment, edition: &'a Edition) -> Finding<'a> {
     let ok = establishment.offers.iter().any(|o| edition.offers(*o));
-    Finding::new(
-        if ok { Msg::LevelPass } else { Msg::LevelFail },
-        [ed(edition)],
-    )
+    Finding::new(if ok { Msg::LevelPass } else { Msg::LevelFail }, [ed(edition)])
 }
 
 /// `eligibility.region`: at least one implantation of the dossier lies in a region of the
 /// edition. The dossier's implantations are the FASE numbers it lists among its
 /// establishment's implantations; a dossier that lists none concerns all of them. A listed
 /// FASE that is not an implantation of the establishment lies in no region.
-pub fn region<'a>(
-    establishment: &Establishment,
-    dossier: &Dossier,
-    edition: &'a Edition,
-) -> Finding<'a> {
-    let concerned =
-        |fase: Fase| dossier.implantations.is_empty() || dossier.implantations.contains(&fase);
-    let ok = establishment
-        .implantations
-        .iter()
-        .any(|i| concerned(i.fase) && edition.regions.contains(&i.region));
-    Finding::new(
-        if ok { Msg::RegionPass } else { Msg::RegionFail },
-        [ed(edition)],
-    )
+pub fn region<'a>(establishment: &Establishment, dossier: &Dossier, edition: &'a Edition) -> Finding<'a> {
+    let concerned = |fase: Fase| dossier.implantations.is_empty() || dossier.implantations.contains(&fase);
+    let ok =
+        establishment.implantations.iter().any(|i| concerned(i.fase) && edition.regions.contains(&i.region));
+    Finding::new(if ok { Msg::RegionPass } else { Msg::RegionFail }, [ed(edition)])
 }
 
 /// `eligibility.never_laureate`: "EN 2021 n'est pas accessible aux établissements lauréats
 /// EN 2017, 2018, 2019, 2020".
 pub fn never_laureate<'a>(establishment: &Establishment, edition: &'a Edition) -> Finding<'a> {
-    let mut hits: Vec<i32> = establishment
-        .laureate_years
-        .iter()
-        .copied()
-        .filter(|y| edition.excluded_laureate_years.contains(y))
-        .collect();
+    let excluded = &edition.excluded_laureate_years;
+    if !establishment.laureate_years.iter().any(|y| excluded.contains(y)) {
+        return Finding::new(Msg::NeverLaureatePass, [ed(edition), ("years", Param::Years(excluded))]);
+    }
+    let mut hits: Vec<i32> =
+        establishment.laureate_years.iter().copied().filter(|y| excluded.contains(y)).collect();
     hits.sort_unstable();
     hits.dedup();
-    if hits.is_empty() {
-        let years = edition
-            .excluded_laureate_years
-            .iter()
-            .map(i32::to_string)
-            .collect::<Vec<_>>();
-        Finding::new(
-            Msg::NeverLaureatePass,
-            [ed(edition), ("years", Param::Text(years.join(", ")))],
-        )
-    } else {
-        let years = hits.iter().map(i32::to_string).collect::<Vec<_>>();
-        Finding::new(
-            Msg::NeverLaureateFail,
-            [ed(edition), ("years", Param::Text(years.join(", ")))],
-        )
-    }
+    let years = hits.iter().map(i32::to_string).collect::<Vec<_>>();
+    Finding::new(Msg::NeverLaureateFail, [ed(edition), ("years", Param::Text(years.join(", ")))])
 }
 
 /// The three checks of the establishment against an edition (level, region, never laureate):
@@ -133,19 +105,13 @@ pub fn declaration(dossier: &Dossier, edition: &Edition, as_of: NaiveDate) -> De
 /// The finding of the window check; `None` while the declaration is pending.
 pub fn declaration_window(state: Declaration, edition: &Edition) -> Option<Finding<'_>> {
     let w = &edition.declaration;
-    let (opens, closes) = (
-        ("opens", Param::Date(w.opens)),
-        ("closes", Param::Date(w.closes)),
-    );
+    let (opens, closes) = (("opens", Param::Date(w.opens)), ("closes", Param::Date(w.closes)));
     Some(match state {
         Declaration::Pending => return None,
-        Declaration::Inside(d) => {
-            Finding::new(Msg::WindowPass, [opens, closes, ("date", Param::Date(d))])
+        Declaration::Inside(d) => Finding::new(Msg::WindowPass, [opens, closes, ("date", Param::Date(d))]),
+        Declaration::Outside(d) => {
+            Finding::new(Msg::WindowOutside, [opens, closes, ("date", Param::Date(d))])
         }
-        Declaration::Outside(d) => Finding::new(
-            Msg::WindowOutside,
-            [opens, closes, ("date", Param::Date(d))],
-        ),
         Declaration::Missed => Finding::new(Msg::WindowMissed, [opens, closes]),
     })
 }
@@ -180,11 +146,7 @@ pub fn rank_one_per_establishment(
     }
     let mut out = HashMap::with_capacity(candidates.len());
     for ((_, edition), mut group) in groups {
-        group.sort_by(|a, b| {
-            a.declared_on
-                .cmp(&b.declared_on)
-                .then_with(|| a.id.cmp(b.id))
-        });
+        group.sort_by(|a, b| a.declared_on.cmp(&b.declared_on).then_with(|| a.id.cmp(b.id)));
         let max = max_for(edition) as usize;
         let winners: Vec<String> = group.iter().take(max).map(|c| c.id.to_string()).collect();
         for (rank, c) in group.iter().enumerate() {
@@ -199,22 +161,12 @@ pub fn rank_one_per_establishment(
 }
 
 /// The finding of the one-per-establishment check.
-pub fn one_per_establishment<'a>(
-    passed: bool,
-    others: &[String],
-    edition: &'a Edition,
-) -> Finding<'a> {
-    let max = (
-        "max",
-        Param::Int(i64::from(edition.max_projects_per_establishment)),
-    );
+pub fn one_per_establishment<'a>(passed: bool, others: &[String], edition: &'a Edition) -> Finding<'a> {
+    let max = ("max", Param::Int(i64::from(edition.max_projects_per_establishment)));
     if passed {
         Finding::new(Msg::OnePerPass, [ed(edition), max])
     } else {
-        Finding::new(
-            Msg::OnePerFail,
-            [ed(edition), max, ("others", Param::Text(others.join(", ")))],
-        )
+        Finding::new(Msg::OnePerFail, [ed(edition), max, ("others", Param::Text(others.join(", ")))])
     }
 }
 
@@ -235,18 +187,12 @@ mod tests {
             fase: 1,
             name: "x".into(),
             offers,
-            implantations: regions
-                .iter()
-                .map(|&(fase, region)| Implantation { fase, region })
-                .collect(),
+            implantations: regions.iter().map(|&(fase, region)| Implantation { fase, region }).collect(),
             laureate_years: laureate,
         }
     }
     fn primary() -> Vec<Offer> {
-        vec![Offer {
-            level: Level::Primaire,
-            kind: Kind::Ordinaire,
-        }]
+        vec![Offer { level: Level::Primaire, kind: Kind::Ordinaire }]
     }
 
     #[test]
@@ -254,25 +200,13 @@ mod tests {
         let e = en2021();
         assert!(level(&school(primary(), &[], vec![]), &e).passed);
         let mixed = vec![
-            Offer {
-                level: Level::Superieur,
-                kind: Kind::Ordinaire,
-            },
-            Offer {
-                level: Level::Secondaire,
-                kind: Kind::PromotionSociale,
-            },
+            Offer { level: Level::Superieur, kind: Kind::Ordinaire },
+            Offer { level: Level::Secondaire, kind: Kind::PromotionSociale },
         ];
         assert!(level(&school(mixed, &[], vec![]), &e).passed);
-        let higher = vec![Offer {
-            level: Level::Superieur,
-            kind: Kind::PromotionSociale,
-        }];
+        let higher = vec![Offer { level: Level::Superieur, kind: Kind::PromotionSociale }];
         assert!(!level(&school(higher, &[], vec![]), &e).passed);
-        let prim_social = vec![Offer {
-            level: Level::Primaire,
-            kind: Kind::PromotionSociale,
-        }];
+        let prim_social = vec![Offer { level: Level::Primaire, kind: Kind::PromotionSociale }];
         assert!(!level(&school(prim_social, &[], vec![]), &e).passed);
         assert!(!level(&school(vec![], &[], vec![]), &e).passed);
     }
@@ -280,29 +214,15 @@ mod tests {
     #[test]
     fn region_looks_at_the_dossiers_implantations() {
         let e = en2021();
-        let s = school(
-            primary(),
-            &[(11, Region::Brussels), (12, Region::Wallonia)],
-            vec![],
-        );
-        let mut dossier = Dossier {
-            id: "a".into(),
-            establishment: 1,
-            ..Default::default()
-        };
-        assert!(
-            region(&s, &dossier, &e).passed,
-            "none listed: all implantations"
-        );
+        let s = school(primary(), &[(11, Region::Brussels), (12, Region::Wallonia)], vec![]);
+        let mut dossier = Dossier { id: "a".into(), establishment: 1, ..Default::default() };
+        assert!(region(&s, &dossier, &e).passed, "none listed: all implantations");
         dossier.implantations = vec![11];
         assert!(!region(&s, &dossier, &e).passed, "only the Brussels one");
         dossier.implantations = vec![11, 12];
         assert!(region(&s, &dossier, &e).passed);
         dossier.implantations = vec![99];
-        assert!(
-            !region(&s, &dossier, &e).passed,
-            "not an implantation of the school"
-        );
+        assert!(!region(&s, &dossier, &e).passed, "not an implantation of the school");
         let nowhere = school(primary(), &[], vec![]);
         dossier.implantations = vec![];
         assert!(!region(&nowhere, &dossier, &e).passed);
@@ -323,75 +243,30 @@ mod tests {
     #[test]
     fn the_window_boundaries_and_as_of() {
         let e = en2021();
-        let dossier = |on| Dossier {
-            id: "a".into(),
-            establishment: 1,
-            declared_on: Some(on),
-            ..Default::default()
-        };
+        let dossier =
+            |on| Dossier { id: "a".into(), establishment: 1, declared_on: Some(on), ..Default::default() };
         let late = d(2022, 1, 10);
-        assert_eq!(
-            declaration(&dossier(d(2021, 9, 30)), &e, late),
-            Declaration::Outside(d(2021, 9, 30))
-        );
-        assert_eq!(
-            declaration(&dossier(d(2021, 10, 1)), &e, late),
-            Declaration::Inside(d(2021, 10, 1))
-        );
-        assert_eq!(
-            declaration(&dossier(d(2021, 10, 2)), &e, late),
-            Declaration::Inside(d(2021, 10, 2))
-        );
-        assert_eq!(
-            declaration(&dossier(d(2021, 12, 16)), &e, late),
-            Declaration::Inside(d(2021, 12, 16))
-        );
-        assert_eq!(
-            declaration(&dossier(d(2021, 12, 17)), &e, late),
-            Declaration::Inside(d(2021, 12, 17))
-        );
-        assert_eq!(
-            declaration(&dossier(d(2021, 12, 18)), &e, late),
-            Declaration::Outside(d(2021, 12, 18))
-        );
+        assert_eq!(declaration(&dossier(d(2021, 9, 30)), &e, late), Declaration::Outside(d(2021, 9, 30)));
+        assert_eq!(declaration(&dossier(d(2021, 10, 1)), &e, late), Declaration::Inside(d(2021, 10, 1)));
+        assert_eq!(declaration(&dossier(d(2021, 10, 2)), &e, late), Declaration::Inside(d(2021, 10, 2)));
+        assert_eq!(declaration(&dossier(d(2021, 12, 16)), &e, late), Declaration::Inside(d(2021, 12, 16)));
+        assert_eq!(declaration(&dossier(d(2021, 12, 17)), &e, late), Declaration::Inside(d(2021, 12, 17)));
+        assert_eq!(declaration(&dossier(d(2021, 12, 18)), &e, late), Declaration::Outside(d(2021, 12, 18)));
         // A declaration after as_of is not known yet.
-        assert_eq!(
-            declaration(&dossier(d(2021, 11, 5)), &e, d(2021, 11, 4)),
-            Declaration::Pending
-        );
+        assert_eq!(declaration(&dossier(d(2021, 11, 5)), &e, d(2021, 11, 4)), Declaration::Pending);
         // No declaration: pending up to the closing day, missed the day after.
-        let none = Dossier {
-            id: "a".into(),
-            establishment: 1,
-            ..Default::default()
-        };
-        assert_eq!(
-            declaration(&none, &e, d(2021, 12, 16)),
-            Declaration::Pending
-        );
-        assert_eq!(
-            declaration(&none, &e, d(2021, 12, 17)),
-            Declaration::Pending
-        );
+        let none = Dossier { id: "a".into(), establishment: 1, ..Default::default() };
+        assert_eq!(declaration(&none, &e, d(2021, 12, 16)), Declaration::Pending);
+        assert_eq!(declaration(&none, &e, d(2021, 12, 17)), Declaration::Pending);
         assert_eq!(declaration(&none, &e, d(2021, 12, 18)), Declaration::Missed);
         assert!(declaration_window(Declaration::Pending, &e).is_none());
         assert!(!declaration_window(Declaration::Missed, &e).unwrap().passed);
-        assert!(
-            declaration_window(Declaration::Inside(d(2021, 10, 1)), &e)
-                .unwrap()
-                .passed
-        );
+        assert!(declaration_window(Declaration::Inside(d(2021, 10, 1)), &e).unwrap().passed);
     }
 
     #[test]
     fn ranking_by_date_then_id_per_fase_and_edition() {
-        let c = |index, fase, edition, on, id| Candidate {
-            index,
-            fase,
-            edition,
-            declared_on: on,
-            id,
-        };
+        let c = |index, fase, edition, on, id| Candidate { index, fase, edition, declared_on: on, id };
         let cands = [
             c(0, 1, "EN2021", d(2021, 10, 5), "b"),
             c(1, 1, "EN2021", d(2021, 10, 5), "a"),
@@ -406,9 +281,6 @@ mod tests {
         assert!(r[&3].0, "another establishment");
         assert!(r[&4].0, "another edition");
         let r2 = rank_one_per_establishment(&cands, |_| 2);
-        assert!(
-            r2[&2].0 && r2[&1].0 && !r2[&0].0,
-            "tie broken by the smaller id"
-        );
+        assert!(r2[&2].0 && r2[&1].0 && !r2[&0].0, "tie broken by the smaller id");
     }
 }

@@ -43,9 +43,7 @@ pub(crate) fn registry_for(request: &CampaignRequest) -> Result<Registry, Error>
         registry.insert(edition);
     }
     if let EditionRef::Document(doc) = &request.edition {
-        let edition = Edition::clone(doc)
-            .validated()
-            .map_err(|e| e.under("edition"))?;
+        let edition = Edition::clone(doc).validated().map_err(|e| e.under("edition"))?;
         places.insert(edition.id.clone(), "edition".to_string());
         registry.insert(edition);
     }
@@ -115,10 +113,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     let by_fase = check_integrity(request)?;
     let default = registry
         .get(request.edition.id())
-        .ok_or_else(|| Error::UnknownEdition {
-            path: "edition".into(),
-            id: request.edition.id().into(),
-        })?;
+        .ok_or_else(|| Error::UnknownEdition { path: "edition".into(), id: request.edition.id().into() })?;
     let as_of = request.as_of;
 
     // 2. Eligibility on the starting edition.
@@ -131,12 +126,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
             })?,
             None => default,
         };
-        tracks.push(start_track(
-            d,
-            start,
-            by_fase.get(&d.establishment).copied(),
-            as_of,
-        ));
+        tracks.push(start_track(d, start, by_fase.get(&d.establishment).copied(), as_of));
     }
 
     // 3. One project per establishment and edition, among the dossiers that passed so far.
@@ -156,14 +146,11 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
         })
         .collect();
     let ranking = eligibility::rank_one_per_establishment(&candidates, |id| {
-        registry
-            .get(id)
-            .map_or(1, |e| e.max_projects_per_establishment)
+        registry.get(id).map_or(1, |e| e.max_projects_per_establishment)
     });
     for (index, (passed, others)) in ranking {
         let t = &mut tracks[index];
-        t.eligibility
-            .push(eligibility::one_per_establishment(passed, &others, t.start));
+        t.eligibility.push(eligibility::one_per_establishment(passed, &others, t.start));
         if !passed {
             t.stage = Stage::Ineligible;
         }
@@ -198,19 +185,17 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
 
     // 6. After the confirmation, and the report.
     let mut words = Renderer::new(request.lang);
+    let mut scratch = Vec::with_capacity(32);
     let mut reports = Vec::with_capacity(tracks.len());
     for (index, (mut t, d)) in tracks.into_iter().zip(&request.dossiers).enumerate() {
         t.order = match &plan {
             None => Order::NoWaves,
             Some(p) => match p.assigned.get(&index) {
-                Some(&w) => Order::Wave {
-                    id: p.waves[w].id.clone(),
-                    order_on: p.waves[w].order_on,
-                },
+                Some(&w) => Order::Wave { id: p.waves[w].id.clone(), order_on: p.waves[w].order_on },
                 None => Order::Unscheduled,
             },
         };
-        reports.push(finish(t, d, as_of, &mut words));
+        reports.push(finish(t, d, as_of, &mut words, &mut scratch));
     }
 
     let mut used: BTreeSet<&str> = BTreeSet::new();
@@ -227,11 +212,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     let (waves, unscheduled) = match plan {
         None => (Vec::new(), Vec::new()),
         Some(p) => {
-            let ids = p
-                .unscheduled
-                .iter()
-                .map(|&i| request.dossiers[i].id.clone())
-                .collect();
+            let ids = p.unscheduled.iter().map(|&i| request.dossiers[i].id.clone()).collect();
             (p.waves, ids)
         }
     };
@@ -273,18 +254,15 @@ fn start_track<'r>(
     let fase = ("fase", Param::Int(i64::from(d.establishment)));
     let Some(establishment) = establishment else {
         // Only this check and the grid checks are reported.
-        t.eligibility
-            .push(Finding::new(Msg::EstablishmentUnknown, [fase]));
+        t.eligibility.push(Finding::new(Msg::EstablishmentUnknown, [fase]));
         return t;
     };
-    t.eligibility
-        .push(Finding::new(Msg::EstablishmentKnown, [fase]));
+    t.eligibility.push(Finding::new(Msg::EstablishmentKnown, [fase]));
     let fits = eligibility::establishment_fits(establishment, d, start);
     let fit = fits.iter().all(|f| f.passed);
     t.eligibility.extend(fits);
     t.declaration = eligibility::declaration(d, start, as_of);
-    t.eligibility
-        .extend(eligibility::declaration_window(t.declaration, start));
+    t.eligibility.extend(eligibility::declaration_window(t.declaration, start));
     t.stage = match (fit, t.declaration) {
         (false, _) => Stage::Ineligible,
         (true, Declaration::Pending) => Stage::NotDeclared,
@@ -300,12 +278,7 @@ fn start_track<'r>(
 /// laureate against the new edition, whose grid and deadline then apply from the day it
 /// enters it. When `next` is not a known edition, the dossier stays in the edition it leaves,
 /// at stage `carried_over`.
-fn walk_with_carry_over<'r>(
-    t: &mut Track<'r>,
-    d: &Dossier,
-    registry: &'r Registry,
-    as_of: NaiveDate,
-) {
+fn walk_with_carry_over<'r>(t: &mut Track<'r>, d: &Dossier, registry: &'r Registry, as_of: NaiveDate) {
     let Some(declared_on) = t.declaration.inside() else {
         return;
     };
@@ -314,23 +287,13 @@ fn walk_with_carry_over<'r>(
     };
     loop {
         let edition: &'r Edition = t.current;
-        let walk = walk_to_confirmation(
-            d,
-            edition,
-            declared_on,
-            t.entered_on,
-            t.grid.passes(),
-            as_of,
-        );
+        let walk = walk_to_confirmation(d, edition, declared_on, t.entered_on, t.grid.passes(), as_of);
         let last_day = edition.last_day_to_confirm();
         let ed = ("edition", Param::Str(&edition.id));
         let last = ("last_day", Param::Date(last_day));
         if let Some(on) = walk.confirmed_on {
             let deadline = ("deadline", Param::Date(edition.dossier_deadline));
-            t.maturity.push(Finding::new(
-                Msg::DeadlineConfirmed,
-                [("date", Param::Date(on)), ed, deadline],
-            ));
+            t.maturity.push(Finding::new(Msg::DeadlineConfirmed, [("date", Param::Date(on)), ed, deadline]));
         } else if as_of <= last_day {
             t.maturity.push(Finding::new(Msg::DeadlineOpen, [last, ed]));
         } else {
@@ -354,16 +317,11 @@ fn walk_with_carry_over<'r>(
                 }
                 Some((id, None)) => {
                     t.carried_over_to = Some(id);
-                    t.maturity
-                        .push(Finding::new(Msg::DeadlinePassed, [last, ed]));
-                    t.maturity.push(Finding::new(
-                        Msg::CarryOverWaiting,
-                        [("to", Param::Str(id))],
-                    ));
+                    t.maturity.push(Finding::new(Msg::DeadlinePassed, [last, ed]));
+                    t.maturity.push(Finding::new(Msg::CarryOverWaiting, [("to", Param::Str(id))]));
                 }
                 None => {
-                    t.maturity
-                        .push(Finding::new(Msg::DeadlinePassed, [last, ed.clone()]));
+                    t.maturity.push(Finding::new(Msg::DeadlinePassed, [last, ed.clone()]));
                     t.maturity.push(Finding::new(Msg::CarryOverNowhere, [ed]));
                 }
             }
@@ -383,13 +341,7 @@ fn walk_with_carry_over<'r>(
 
 fn carried<'r>(t: &Track<'r>) -> Finding<'r> {
     let from = t.carried_over_from.last().copied().unwrap_or_default();
-    Finding::new(
-        Msg::CarryOverDone,
-        [
-            ("from", Param::Str(from)),
-            ("to", Param::Str(&t.current.id)),
-        ],
-    )
+    Finding::new(Msg::CarryOverDone, [("from", Param::Str(from)), ("to", Param::Str(&t.current.id))])
 }
 
 /// The project's per-unit lines, summed per item, with their lots (rated lines are
@@ -398,23 +350,25 @@ fn order_lines(d: &Dossier, edition: &Edition) -> BTreeMap<String, (String, i64)
     let mut lines: BTreeMap<String, (String, i64)> = BTreeMap::new();
     for e in &d.equipment {
         if let Some(line) = edition.grid.line(&e.item).filter(|l| !l.rated) {
-            let entry = lines
-                .entry(e.item.clone())
-                .or_insert_with(|| (line.lot.clone(), 0));
+            let entry = lines.entry(e.item.clone()).or_insert_with(|| (line.lot.clone(), 0));
             entry.1 = entry.1.saturating_add(e.quantity);
         }
     }
     lines
 }
 
+/// Walks on past the confirmation, lists the next actions and puts the report into words.
+/// `findings` is a scratch buffer reused from one dossier to the next.
 fn finish<'r>(
     mut t: Track<'r>,
     d: &Dossier,
     as_of: NaiveDate,
     words: &mut Renderer<'r>,
+    findings: &mut Vec<Finding<'r>>,
 ) -> DossierReport {
     let current: &'r Edition = t.current;
-    let mut findings = std::mem::take(&mut t.eligibility);
+    findings.clear();
+    findings.append(&mut t.eligibility);
     findings.extend(t.grid.findings(current));
     let mut todo: Vec<Todo<'r>> = Vec::new();
     let mut commitment_ends_on = None;
@@ -423,11 +377,7 @@ fn finish<'r>(
             findings.push(walk.chronology_finding());
             findings.append(&mut walk.findings);
             if let Some(to) = t.carried_over_to {
-                todo.push(Todo::new(
-                    Msg::DoAwaitEdition,
-                    [("to", Param::Str(to))],
-                    None,
-                ));
+                todo.push(Todo::new(Msg::DoAwaitEdition, [("to", Param::Str(to))], None));
             }
         }
         (Some(walk), _) => {
@@ -440,11 +390,7 @@ fn finish<'r>(
         }
         (None, Stage::NotDeclared) => {
             let closes = t.start.declaration.closes;
-            todo.push(Todo::new(
-                Msg::DoDeclare,
-                [("due", Param::Date(closes))],
-                Some(closes),
-            ));
+            todo.push(Todo::new(Msg::DoDeclare, [("due", Param::Date(closes))], Some(closes)));
         }
         (None, _) => {}
     }
@@ -461,12 +407,20 @@ fn finish<'r>(
         deadline: current.dossier_deadline,
         eligible: !matches!(t.stage, Stage::Ineligible | Stage::NotDeclared),
         stage: t.stage,
-        checks: findings.into_iter().map(|f| words.check(f)).collect(),
+        checks: {
+            let mut checks = Vec::with_capacity(findings.len());
+            checks.extend(findings.drain(..).map(|f| words.check(f)));
+            checks
+        },
         points: t.grid.points,
         carried_over_from: t.carried_over_from.iter().map(|s| s.to_string()).collect(),
         carried_over_to: t.carried_over_to.map(str::to_string),
         wave,
         commitment_ends_on,
-        next_actions: todo.into_iter().map(|a| words.action(a)).collect(),
+        next_actions: {
+            let mut actions = Vec::with_capacity(todo.len());
+            actions.extend(todo.into_iter().map(|a| words.action(a)));
+            actions
+        },
     }
 }

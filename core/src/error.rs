@@ -93,43 +93,26 @@ impl Error {
     /// What is wrong, without the path.
     pub fn detail(&self) -> String {
         match self {
-            Error::InvalidRequest { detail, .. } | Error::InvalidEdition { detail, .. } => {
-                detail.clone()
-            }
+            Error::InvalidRequest { detail, .. } | Error::InvalidEdition { detail, .. } => detail.clone(),
             Error::UnknownEdition { id, .. } => format!("unknown edition `{id}`"),
         }
     }
 
     pub(crate) fn request(path: impl Into<String>, detail: impl Into<String>) -> Self {
-        Error::InvalidRequest {
-            path: path.into(),
-            detail: detail.into(),
-        }
+        Error::InvalidRequest { path: path.into(), detail: detail.into() }
     }
 
     pub(crate) fn edition(path: impl Into<String>, detail: impl Into<String>) -> Self {
-        Error::InvalidEdition {
-            path: path.into(),
-            detail: detail.into(),
-        }
+        Error::InvalidEdition { path: path.into(), detail: detail.into() }
     }
 
     /// Puts `prefix` in front of the path (`grid.max_points` under `editions[1]`).
     pub(crate) fn under(self, prefix: &str) -> Self {
         let join = |path: String| join_path(prefix, &path);
         match self {
-            Error::InvalidRequest { path, detail } => Error::InvalidRequest {
-                path: join(path),
-                detail,
-            },
-            Error::UnknownEdition { path, id } => Error::UnknownEdition {
-                path: join(path),
-                id,
-            },
-            Error::InvalidEdition { path, detail } => Error::InvalidEdition {
-                path: join(path),
-                detail,
-            },
+            Error::InvalidRequest { path, detail } => Error::InvalidRequest { path: join(path), detail },
+            Error::UnknownEdition { path, id } => Error::UnknownEdition { path: join(path), id },
+            Error::InvalidEdition { path, detail } => Error::InvalidEdition { path: join(path), detail },
         }
     }
 }
@@ -165,11 +148,7 @@ fn from_parts(outer: &str, message: &str) -> Error {
         let inner = parts.next().unwrap_or_default();
         let detail = parts.next().unwrap_or_default();
         // The outer tracker usually followed the document already; else join the two paths.
-        let path = if outer.ends_with(inner) {
-            outer.to_string()
-        } else {
-            join_path(outer, inner)
-        };
+        let path = if outer.ends_with(inner) { outer.to_string() } else { join_path(outer, inner) };
         return Error::edition(path, strip_marks(detail));
     }
     Error::request(outer, strip_marks(message))
@@ -211,14 +190,8 @@ mod tests {
 
     #[test]
     fn join_path_handles_indexes_and_empty_parts() {
-        assert_eq!(
-            join_path("dossiers", "[3].signed_on"),
-            "dossiers[3].signed_on"
-        );
-        assert_eq!(
-            join_path("edition", "grid.max_points"),
-            "edition.grid.max_points"
-        );
+        assert_eq!(join_path("dossiers", "[3].signed_on"), "dossiers[3].signed_on");
+        assert_eq!(join_path("edition", "grid.max_points"), "edition.grid.max_points");
         assert_eq!(join_path("", "as_of"), "as_of");
         assert_eq!(join_path("edition", ""), "edition");
     }
@@ -227,10 +200,7 @@ mod tests {
     fn edition_marked_messages_become_invalid_edition() {
         let msg = format!("{EDITION_MARK}grid.max_points{EDITION_MARK}invalid type");
         let err = from_parts("editions[1]", &msg);
-        assert_eq!(
-            err,
-            Error::edition("editions[1].grid.max_points", "invalid type")
-        );
+        assert_eq!(err, Error::edition("editions[1].grid.max_points", "invalid type"));
         assert_eq!(from_parts("as_of", "bad").kind(), ErrorKind::InvalidRequest);
     }
 }

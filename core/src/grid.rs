@@ -101,13 +101,7 @@ pub fn count(grid: &Grid, equipment: &[EquipmentLine], extra: &[EquipmentLine]) 
         .collect();
     let max = i64::from(grid.max_points);
     GridCount {
-        points: Points {
-            total,
-            max,
-            remaining: max.saturating_sub(total),
-            lines,
-            extra,
-        },
+        points: Points { total, max, remaining: max.saturating_sub(total), lines, extra },
         unknown_items,
         bad_quantities,
     }
@@ -120,10 +114,7 @@ impl GridCount {
         if self.unknown_items.is_empty() {
             Finding::new(Msg::KnownItemPass, [ed])
         } else {
-            Finding::new(
-                Msg::KnownItemFail,
-                [ed, ("items", Param::Text(self.unknown_items.join(", ")))],
-            )
+            Finding::new(Msg::KnownItemFail, [ed, ("items", Param::Text(self.unknown_items.join(", ")))])
         }
     }
 
@@ -133,10 +124,7 @@ impl GridCount {
         if self.bad_quantities.is_empty() {
             Finding::new(Msg::QuantityPass, [])
         } else {
-            Finding::new(
-                Msg::QuantityFail,
-                [("items", Param::Text(self.bad_quantities.join(", ")))],
-            )
+            Finding::new(Msg::QuantityFail, [("items", Param::Text(self.bad_quantities.join(", ")))])
         }
     }
 
@@ -145,18 +133,11 @@ impl GridCount {
         let p = &self.points;
         let (total, max) = (("total", Param::Int(p.total)), ("max", Param::Int(p.max)));
         if p.total <= p.max {
-            Finding::new(
-                Msg::MaxPointsPass,
-                [total, max, ("remaining", Param::Int(p.remaining))],
-            )
+            Finding::new(Msg::MaxPointsPass, [total, max, ("remaining", Param::Int(p.remaining))])
         } else {
             Finding::new(
                 Msg::MaxPointsFail,
-                [
-                    total,
-                    max,
-                    ("over", Param::Int(p.total.saturating_sub(p.max))),
-                ],
+                [total, max, ("over", Param::Int(p.total.saturating_sub(p.max)))],
             )
         }
     }
@@ -183,23 +164,13 @@ mod tests {
         Edition::builtin("EN2021").unwrap()
     }
     fn line(item: &str, quantity: i64) -> EquipmentLine {
-        EquipmentLine {
-            item: item.into(),
-            quantity,
-        }
+        EquipmentLine { item: item.into(), quantity }
     }
 
     #[test]
     fn per_unit_lines_count_points_times_quantity() {
-        let c = count(
-            &en2021().grid,
-            &[line("tablet-android", 20), line("interactive-board", 1)],
-            &[],
-        );
-        assert_eq!(
-            c.points.lines.iter().map(|l| l.points).collect::<Vec<_>>(),
-            [20, 12]
-        );
+        let c = count(&en2021().grid, &[line("tablet-android", 20), line("interactive-board", 1)], &[]);
+        assert_eq!(c.points.lines.iter().map(|l| l.points).collect::<Vec<_>>(), [20, 12]);
         assert_eq!((c.points.total, c.points.remaining), (32, 18));
         assert_eq!(c.points.lines[1].lot.as_deref(), Some("projection"));
         assert!(c.passes());
@@ -222,18 +193,10 @@ mod tests {
         let e = en2021();
         let c = count(
             &e.grid,
-            &[
-                line("hoverboard", 3),
-                line("macbook", 0),
-                line("chromebook", -2),
-                line("nas", 1),
-            ],
+            &[line("hoverboard", 3), line("macbook", 0), line("chromebook", -2), line("nas", 1)],
             &[],
         );
-        assert_eq!(
-            c.points.lines.iter().map(|l| l.points).collect::<Vec<_>>(),
-            [0, 0, 0, 4]
-        );
+        assert_eq!(c.points.lines.iter().map(|l| l.points).collect::<Vec<_>>(), [0, 0, 0, 4]);
         assert_eq!(c.unknown_items, ["hoverboard"]);
         assert_eq!(c.bad_quantities, ["macbook (0)", "chromebook (-2)"]);
         assert!(!c.known_item(&e).passed);
@@ -252,14 +215,7 @@ mod tests {
 
     #[test]
     fn huge_quantities_saturate_and_fail_the_maximum() {
-        let c = count(
-            &en2021().grid,
-            &[
-                line("interactive-board", i64::MAX),
-                line("macbook", i64::MAX),
-            ],
-            &[],
-        );
+        let c = count(&en2021().grid, &[line("interactive-board", i64::MAX), line("macbook", i64::MAX)], &[]);
         assert_eq!(c.points.total, i64::MAX);
         assert!(!c.max_points().passed);
         assert_eq!(c.points.remaining, 50 - i64::MAX);
@@ -287,11 +243,7 @@ mod tests {
 
     #[test]
     fn what_is_wrong_with_extra_lines_is_reported() {
-        let c = count(
-            &en2021().grid,
-            &[line("nas", 1)],
-            &[line("jetpack", 1), line("macbook", 0)],
-        );
+        let c = count(&en2021().grid, &[line("nas", 1)], &[line("jetpack", 1), line("macbook", 0)]);
         assert_eq!(c.unknown_items, ["jetpack"]);
         assert_eq!(c.bad_quantities, ["macbook (0)"]);
         assert_eq!(c.points.total, 4);
@@ -302,10 +254,7 @@ mod tests {
         let c = count(&en2021().grid, &[line("nas", 1)], &[line("macbook", 30)]);
         assert_eq!(c.points.total, 4);
         assert_eq!(c.points.extra.len(), 1);
-        assert_eq!(
-            (c.points.extra[0].points, c.points.extra[0].quantity),
-            (0, 30)
-        );
+        assert_eq!((c.points.extra[0].points, c.points.extra[0].quantity), (0, 30));
         assert!(c.passes());
     }
 

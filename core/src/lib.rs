@@ -61,14 +61,12 @@ pub mod sample;
 pub mod waves;
 
 pub use campaign::{
-    evaluate, evaluate_dossier, evaluate_json, CampaignReport, CampaignRequest, Check, Delivery,
-    Dossier, DossierReport, DossierRequest, EditionRef, EquipmentLine, Establishment, Evaluation,
-    Fase, Implantation, NextAction, OrderLine, Points, PointsLine, Reception, Signer, SingleReport,
-    Stage, Survey, Wave, WavePlan,
+    evaluate, evaluate_dossier, evaluate_json, CampaignReport, CampaignRequest, Check, Delivery, Dossier,
+    DossierReport, DossierRequest, EditionRef, EquipmentLine, Establishment, Evaluation, Fase, Implantation,
+    NextAction, OrderLine, Points, PointsLine, Reception, Signer, SingleReport, Stage, Survey, Wave,
+    WavePlan,
 };
-pub use edition::{
-    Edition, Grid, GridLine, Kind, Level, Offer, Provenance, Region, Registry, Window,
-};
+pub use edition::{Edition, Grid, GridLine, Kind, Level, Offer, Provenance, Region, Registry, Window};
 pub use error::{Error, ErrorKind};
 pub use messages::Lang;
 pub use rules::Rule;

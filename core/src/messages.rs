@@ -4,8 +4,8 @@
 //! fails, or as a next action. Placeholders in braces (`{date}`) are filled by the rules; the
 //! rule ids never change with the language.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -402,11 +402,7 @@ impl Label {
     pub fn text(self, lang: Lang) -> &'static str {
         use Label::*;
         let [fr, de, en] = match self {
-            Referent => [
-                "référent non identifié",
-                "kein Ansprechpartner benannt",
-                "no referent named",
-            ],
+            Referent => ["référent non identifié", "kein Ansprechpartner benannt", "no referent named"],
             ConnectivityAssessed => [
                 "bilan connectique non réalisé",
                 "Netzwerkinfrastruktur nicht bewertet",
@@ -432,16 +428,8 @@ impl Label {
                 "des Ecole-Numérique-Beraters (CEN)",
                 "the Ecole Numérique adviser (CEN)",
             ],
-            Expert => [
-                "de l'expert pédagogique",
-                "des pädagogischen Experten",
-                "the pedagogical expert",
-            ],
-            Po => [
-                "le pouvoir organisateur (PO)",
-                "der Träger (PO)",
-                "the organising authority (PO)",
-            ],
+            Expert => ["de l'expert pédagogique", "des pädagogischen Experten", "the pedagogical expert"],
+            Po => ["le pouvoir organisateur (PO)", "der Träger (PO)", "the organising authority (PO)"],
             Direction => ["la direction", "die Schulleitung", "the direction"],
         };
         match lang {
@@ -473,6 +461,23 @@ impl Msg {
     pub fn rule(self) -> Rule {
         self.key().0
     }
+
+    /// Whether many dossiers say this message with the same values, so that it is worth
+    /// keeping once per campaign (a message naming the dossier's own FASE number or items is
+    /// not).
+    fn shared(self) -> bool {
+        !matches!(
+            self,
+            Msg::EstablishmentKnown
+                | Msg::EstablishmentUnknown
+                | Msg::KnownItemFail
+                | Msg::QuantityFail
+                | Msg::OnePerFail
+                | Msg::ChronologyFail
+                | Msg::DoFixItems
+                | Msg::DoFixQuantities
+        )
+    }
 }
 
 /// Writes a civil date `YYYY-MM-DD` without going through a format string.
@@ -484,24 +489,9 @@ pub(crate) fn push_date(out: &mut String, date: chrono::NaiveDate) {
         return;
     }
     let y = y as u32;
-    let digits = [
-        y / 1000,
-        y / 100 % 10,
-        y / 10 % 10,
-        y % 10,
-        10,
-        m / 10,
-        m % 10,
-        10,
-        d / 10,
-        d % 10,
-    ];
+    let digits = [y / 1000, y / 100 % 10, y / 10 % 10, y % 10, 10, m / 10, m % 10, 10, d / 10, d % 10];
     for digit in digits {
-        out.push(if digit == 10 {
-            '-'
-        } else {
-            char::from(b'0' + digit as u8)
-        });
+        out.push(if digit == 10 { '-' } else { char::from(b'0' + digit as u8) });
     }
 }
 
@@ -515,14 +505,26 @@ fn push_param(out: &mut String, lang: Lang, param: &Param<'_>) {
             use std::fmt::Write;
             let _ = write!(out, "{i}");
         }
-        Param::Labels(labels) => {
-            for (n, label) in labels.iter().enumerate() {
+        Param::Labels(labels) => push_labels(out, lang, labels),
+        Param::Fixed(labels) => push_labels(out, lang, labels),
+        Param::Years(years) => {
+            use std::fmt::Write;
+            for (n, year) in years.iter().enumerate() {
                 if n > 0 {
                     out.push_str(", ");
                 }
-                out.push_str(label.text(lang));
+                let _ = write!(out, "{year}");
             }
         }
+    }
+}
+
+fn push_labels(out: &mut String, lang: Lang, labels: &[Label]) {
+    for (n, label) in labels.iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(label.text(lang));
     }
 }
 
@@ -557,19 +559,27 @@ fn fill_into(out: &mut String, template: &str, lang: Lang, params: &Params<'_>) 
 /// most dossiers share their messages, which are then shared in the report too.
 pub(crate) struct Renderer<'a> {
     lang: Lang,
-    cache: HashMap<(Msg, Params<'a>), Arc<str>>,
+    cache: FxHashMap<(Msg, Params<'a>), Arc<str>>,
+    plain: FxHashMap<Msg, Arc<str>>,
 }
 
 impl<'a> Renderer<'a> {
     pub(crate) fn new(lang: Lang) -> Self {
         Renderer {
             lang,
-            cache: HashMap::with_capacity(1024),
+            cache: FxHashMap::with_capacity_and_hasher(1024, Default::default()),
+            plain: FxHashMap::with_capacity_and_hasher(128, Default::default()),
         }
     }
 
     pub(crate) fn text(&mut self, msg: Msg, params: Params<'a>) -> Arc<str> {
         let lang = self.lang;
+        if params.is_empty() {
+            return self.plain.entry(msg).or_insert_with(|| Arc::from(msg.template(lang))).clone();
+        }
+        if !msg.shared() {
+            return Arc::from(msg.render(lang, &params));
+        }
         self.cache
             .entry((msg, params))
             .or_insert_with_key(|(msg, params)| Arc::from(msg.render(lang, params)))
@@ -602,11 +612,7 @@ mod tests {
     #[test]
     fn every_message_exists_in_three_languages_with_the_same_placeholders() {
         fn names(t: &str) -> Vec<&str> {
-            let mut v: Vec<&str> = t
-                .split('{')
-                .skip(1)
-                .filter_map(|p| p.split('}').next())
-                .collect();
+            let mut v: Vec<&str> = t.split('{').skip(1).filter_map(|p| p.split('}').next()).collect();
             v.sort();
             v
         }
@@ -649,17 +655,11 @@ mod tests {
         ];
         for rule in checked {
             for said in [Said::Pass, Said::Fail] {
-                assert!(
-                    Msg::ALL.iter().any(|m| m.key() == (rule, said)),
-                    "{rule:?} {said:?}"
-                );
+                assert!(Msg::ALL.iter().any(|m| m.key() == (rule, said)), "{rule:?} {said:?}");
             }
         }
         for rule in crate::rules::Rule::ALL {
-            assert!(
-                Msg::ALL.iter().any(|m| m.rule() == rule),
-                "{rule:?} has no message"
-            );
+            assert!(Msg::ALL.iter().any(|m| m.rule() == rule), "{rule:?} has no message");
         }
     }
 
@@ -676,10 +676,7 @@ mod tests {
         assert_eq!(fill("plain", &p), "plain");
         assert_eq!(fill("open { end", &p), "open { end");
         let labels: Params = [("a", Param::Labels(vec![Label::Cen, Label::Expert]))].into();
-        assert_eq!(
-            fill("{a}", &labels),
-            "the Ecole Numérique adviser (CEN), the pedagogical expert"
-        );
+        assert_eq!(fill("{a}", &labels), "the Ecole Numérique adviser (CEN), the pedagogical expert");
     }
 
     #[test]

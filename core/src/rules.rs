@@ -172,19 +172,10 @@ mod tests {
 
     #[test]
     fn only_the_remarks_are_not_blocking() {
-        let soft: Vec<_> = Rule::ALL
-            .iter()
-            .filter(|r| !r.blocking())
-            .map(|r| r.id())
-            .collect();
+        let soft: Vec<_> = Rule::ALL.iter().filter(|r| !r.blocking()).map(|r| r.id()).collect();
         assert_eq!(
             soft,
-            [
-                "maturity.carry_over",
-                "delivery.boxes_noted",
-                "delivery.not_unpacked",
-                "evaluation.sharing"
-            ]
+            ["maturity.carry_over", "delivery.boxes_noted", "delivery.not_unpacked", "evaluation.sharing"]
         );
     }
 }
@@ -206,22 +197,50 @@ pub enum Param<'a> {
     Int(i64),
     /// Words said in the message's language, joined by commas.
     Labels(Vec<crate::messages::Label>),
+    /// A fixed list of words (no allocation), joined by commas.
+    Fixed(&'static [crate::messages::Label]),
+    /// Years, joined by commas.
+    Years(&'a [i32]),
 }
 
-/// Up to three named placeholder values, stored inline.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+/// Up to three named placeholder values, stored inline. Two `Params` of the same message
+/// name the same placeholders in the same order, so equality and hashing look at the values
+/// only (they key the message cache).
+#[derive(Debug, Clone, Default)]
 pub struct Params<'a> {
     items: [(&'static str, Param<'a>); 3],
     len: u8,
 }
 
+impl PartialEq for Params<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.values().eq(other.values())
+    }
+}
+
+impl Eq for Params<'_> {}
+
+impl std::hash::Hash for Params<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for value in self.values() {
+            value.hash(state);
+        }
+    }
+}
+
 impl<'a> Params<'a> {
+    fn values(&self) -> impl Iterator<Item = &Param<'a>> {
+        self.items[..self.len as usize].iter().map(|(_, v)| v)
+    }
+
+    /// Whether there is no placeholder value.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     /// The value of a placeholder.
     pub fn get(&self, name: &str) -> Option<&Param<'a>> {
-        self.items[..self.len as usize]
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v)
+        self.items[..self.len as usize].iter().find(|(k, _)| *k == name).map(|(_, v)| v)
     }
 
     /// The (name, value) pairs.
@@ -258,12 +277,7 @@ impl<'a> Finding<'a> {
     /// A finding of `msg`'s rule; passed when `msg` is said on a pass.
     pub fn new(msg: crate::messages::Msg, params: impl Into<Params<'a>>) -> Self {
         let (rule, said) = msg.key();
-        Finding {
-            rule,
-            passed: said == crate::messages::Said::Pass,
-            msg,
-            params: params.into(),
-        }
+        Finding { rule, passed: said == crate::messages::Said::Pass, msg, params: params.into() }
     }
 
     /// A failed check that stops the dossier.
@@ -286,11 +300,7 @@ pub struct Todo<'a> {
 impl<'a> Todo<'a> {
     /// An action without placeholders or due date.
     pub fn plain(msg: crate::messages::Msg) -> Self {
-        Todo {
-            msg,
-            params: Params::default(),
-            due: None,
-        }
+        Todo { msg, params: Params::default(), due: None }
     }
 
     /// An action with placeholders and a due date.
@@ -299,10 +309,6 @@ impl<'a> Todo<'a> {
         params: impl Into<Params<'a>>,
         due: Option<chrono::NaiveDate>,
     ) -> Self {
-        Todo {
-            msg,
-            params: params.into(),
-            due,
-        }
+        Todo { msg, params: params.into(), due }
     }
 }

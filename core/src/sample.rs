@@ -15,10 +15,7 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn below(&mut self, n: u64) -> u64 {
@@ -39,10 +36,7 @@ pub fn sample_en2023() -> Option<Edition> {
     e.year = 2023;
     e.pilot = false;
     e.next = Some("EN2024".into());
-    e.declaration = Window {
-        opens: date(2023, 5, 1),
-        closes: date(2023, 10, 13),
-    };
+    e.declaration = Window { opens: date(2023, 5, 1), closes: date(2023, 10, 13) };
     e.dossier_deadline = date(2024, 3, 29);
     e.excluded_laureate_years = vec![2019, 2020, 2021, 2022];
     e.provenance.clear();
@@ -63,26 +57,11 @@ pub fn campaign(establishments: usize) -> CampaignRequest {
     let mut schools = Vec::with_capacity(establishments);
     let mut dossiers = Vec::with_capacity(establishments + establishments / 20);
     let levels = [
-        Offer {
-            level: Level::Maternel,
-            kind: Kind::Ordinaire,
-        },
-        Offer {
-            level: Level::Primaire,
-            kind: Kind::Ordinaire,
-        },
-        Offer {
-            level: Level::Primaire,
-            kind: Kind::Specialise,
-        },
-        Offer {
-            level: Level::Secondaire,
-            kind: Kind::Ordinaire,
-        },
-        Offer {
-            level: Level::Secondaire,
-            kind: Kind::PromotionSociale,
-        },
+        Offer { level: Level::Maternel, kind: Kind::Ordinaire },
+        Offer { level: Level::Primaire, kind: Kind::Ordinaire },
+        Offer { level: Level::Primaire, kind: Kind::Specialise },
+        Offer { level: Level::Secondaire, kind: Kind::Ordinaire },
+        Offer { level: Level::Secondaire, kind: Kind::PromotionSociale },
     ];
     let items = [
         ("tablet-android", 10..30),
@@ -98,18 +77,11 @@ pub fn campaign(establishments: usize) -> CampaignRequest {
         let fase = 10_000 + 10 * i as u32;
         let bucket = i % 13;
         let offer = if bucket == 0 && i % 26 == 0 {
-            Offer {
-                level: Level::Superieur,
-                kind: Kind::Ordinaire,
-            }
+            Offer { level: Level::Superieur, kind: Kind::Ordinaire }
         } else {
             levels[rng.below(levels.len() as u64) as usize]
         };
-        let region = if bucket == 0 && i % 26 == 13 {
-            Region::Brussels
-        } else {
-            Region::Wallonia
-        };
+        let region = if bucket == 0 && i % 26 == 13 { Region::Brussels } else { Region::Wallonia };
         schools.push(Establishment {
             fase,
             name: format!(
@@ -118,10 +90,7 @@ pub fn campaign(establishments: usize) -> CampaignRequest {
                 ["Namur", "Liège", "Mons", "Eupen", "Arlon", "Wavre"][i % 6]
             ),
             offers: vec![offer],
-            implantations: vec![Implantation {
-                fase: fase + 1,
-                region,
-            }],
+            implantations: vec![Implantation { fase: fase + 1, region }],
             laureate_years: if bucket == 1 {
                 vec![2019]
             } else if i % 7 == 0 {
@@ -143,40 +112,20 @@ pub fn campaign(establishments: usize) -> CampaignRequest {
             let quantity = want.min(budget / points);
             if quantity >= 1 {
                 budget -= quantity * points;
-                equipment.push(EquipmentLine {
-                    item: item.to_string(),
-                    quantity,
-                });
+                equipment.push(EquipmentLine { item: item.to_string(), quantity });
             }
         }
         if i % 53 == 5 {
-            equipment.push(EquipmentLine {
-                item: "interactive-board".into(),
-                quantity: 4,
-            });
+            equipment.push(EquipmentLine { item: "interactive-board".into(), quantity: 4 });
         }
         if i % 61 == 7 {
-            equipment.push(EquipmentLine {
-                item: "hoverboard".into(),
-                quantity: 1,
-            });
+            equipment.push(EquipmentLine { item: "hoverboard".into(), quantity: 1 });
         }
-        let extra = if i % 9 == 0 {
-            vec![EquipmentLine {
-                item: "chromebook".into(),
-                quantity: 5,
-            }]
-        } else {
-            vec![]
-        };
+        let extra =
+            if i % 9 == 0 { vec![EquipmentLine { item: "chromebook".into(), quantity: 5 }] } else { vec![] };
         let jitter = |rng: &mut Lcg, max: u64| Days::new(rng.below(max));
-        let mut d = Dossier {
-            id: format!("EN-{fase}"),
-            establishment: fase,
-            equipment,
-            extra,
-            ..Default::default()
-        };
+        let mut d =
+            Dossier { id: format!("EN-{fase}"), establishment: fase, equipment, extra, ..Default::default() };
         let en2023 = matches!(bucket, 2..=6 | 8);
         if en2023 {
             d.edition = Some("EN2023".into());
@@ -302,11 +251,7 @@ pub fn campaign(establishments: usize) -> CampaignRequest {
         let mut capacity = BTreeMap::new();
         capacity.insert("tablet-android".to_string(), tablets * scale / 300);
         capacity.insert("interactive-board".to_string(), boards * scale / 300);
-        Wave {
-            id: id.to_string(),
-            order_on,
-            capacity,
-        }
+        Wave { id: id.to_string(), order_on, capacity }
     })
     .collect();
     CampaignRequest {

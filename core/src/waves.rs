@@ -61,10 +61,8 @@ pub fn plan(waves: &[Wave], mut projects: Vec<Project>) -> Plan {
     order.sort_by(|a, b| a.order_on.cmp(&b.order_on).then_with(|| a.id.cmp(&b.id)));
     projects.sort_by(|a, b| (a.confirmed_on, a.fase, &a.id).cmp(&(b.confirmed_on, b.fase, &b.id)));
     // Room left per wave and item; items without a capacity are absent (unlimited).
-    let mut room: Vec<HashMap<&str, i64>> = order
-        .iter()
-        .map(|w| w.capacity.iter().map(|(k, v)| (k.as_str(), *v)).collect())
-        .collect();
+    let mut room: Vec<HashMap<&str, i64>> =
+        order.iter().map(|w| w.capacity.iter().map(|(k, v)| (k.as_str(), *v)).collect()).collect();
     let mut members: Vec<Vec<&Project>> = vec![Vec::new(); order.len()];
     let mut assigned = HashMap::new();
     let mut unscheduled = Vec::new();
@@ -117,11 +115,7 @@ pub fn plan(waves: &[Wave], mut projects: Vec<Project>) -> Plan {
             }
         })
         .collect();
-    Plan {
-        waves,
-        assigned,
-        unscheduled,
-    }
+    Plan { waves, assigned, unscheduled }
 }
 
 #[cfg(test)]
@@ -132,28 +126,15 @@ mod tests {
         NaiveDate::from_ymd_opt(2022, m, d).unwrap()
     }
     fn wave(id: &str, on: NaiveDate, cap: &[(&str, i64)]) -> Wave {
-        Wave {
-            id: id.into(),
-            order_on: on,
-            capacity: cap.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
-        }
+        Wave { id: id.into(), order_on: on, capacity: cap.iter().map(|(k, v)| (k.to_string(), *v)).collect() }
     }
-    fn project(
-        index: usize,
-        id: &str,
-        fase: Fase,
-        on: NaiveDate,
-        lines: &[(&str, &str, i64)],
-    ) -> Project {
+    fn project(index: usize, id: &str, fase: Fase, on: NaiveDate, lines: &[(&str, &str, i64)]) -> Project {
         Project {
             index,
             id: id.into(),
             fase,
             confirmed_on: on,
-            lines: lines
-                .iter()
-                .map(|(i, l, q)| (i.to_string(), (l.to_string(), *q)))
-                .collect(),
+            lines: lines.iter().map(|(i, l, q)| (i.to_string(), (l.to_string(), *q))).collect(),
         }
     }
 
@@ -177,39 +158,23 @@ mod tests {
 
     #[test]
     fn capacity_is_filled_first_fit_by_confirmation_fase_id() {
-        let waves = [
-            wave("W2", day(4, 1), &[("tablet", 10)]),
-            wave("W1", day(3, 1), &[("tablet", 10)]),
-        ];
+        let waves = [wave("W2", day(4, 1), &[("tablet", 10)]), wave("W1", day(3, 1), &[("tablet", 10)])];
         let p = plan(
             &waves,
             vec![
                 project(0, "c", 5, day(2, 2), &[("tablet", "tablets", 6)]),
                 project(1, "b", 9, day(2, 1), &[("tablet", "tablets", 6)]),
-                project(
-                    2,
-                    "a",
-                    9,
-                    day(2, 1),
-                    &[("tablet", "tablets", 4), ("nas", "other", 2)],
-                ),
+                project(2, "a", 9, day(2, 1), &[("tablet", "tablets", 4), ("nas", "other", 2)]),
                 project(3, "d", 1, day(2, 3), &[("tablet", "tablets", 11)]),
             ],
         );
         assert_eq!(p.waves[0].id, "W1", "waves in (order_on, id) order");
         // a (2-1, fase 9, "a") then b (2-1, fase 9, "b") fill W1; c goes to W2; d fits nowhere.
-        assert_eq!(
-            p.waves[0].projects,
-            ["b", "a"],
-            "request order in the output"
-        );
+        assert_eq!(p.waves[0].projects, ["b", "a"], "request order in the output");
         assert_eq!(p.waves[1].projects, ["c"]);
         assert_eq!(p.unscheduled, [3]);
-        let lines: Vec<_> = p.waves[0]
-            .lines
-            .iter()
-            .map(|l| (l.lot.as_str(), l.item.as_str(), l.quantity))
-            .collect();
+        let lines: Vec<_> =
+            p.waves[0].lines.iter().map(|l| (l.lot.as_str(), l.item.as_str(), l.quantity)).collect();
         assert_eq!(lines, [("other", "nas", 2), ("tablets", "tablet", 10)]);
     }
 
@@ -218,13 +183,7 @@ mod tests {
         let waves = [wave("W1", day(3, 1), &[("tablet", 5), ("nas", 1)])];
         let p = plan(
             &waves,
-            vec![project(
-                0,
-                "a",
-                1,
-                day(2, 1),
-                &[("tablet", "tablets", 3), ("nas", "other", 2)],
-            )],
+            vec![project(0, "a", 1, day(2, 1), &[("tablet", "tablets", 3), ("nas", "other", 2)])],
         );
         assert!(p.waves[0].projects.is_empty());
         assert!(p.waves[0].lines.is_empty());
@@ -247,13 +206,7 @@ mod tests {
 
     #[test]
     fn no_waves_leaves_everyone_unscheduled() {
-        let p = plan(
-            &[],
-            vec![
-                project(1, "a", 1, day(2, 1), &[]),
-                project(0, "b", 1, day(2, 1), &[]),
-            ],
-        );
+        let p = plan(&[], vec![project(1, "a", 1, day(2, 1), &[]), project(0, "b", 1, day(2, 1), &[])]);
         assert!(p.waves.is_empty());
         assert_eq!(p.unscheduled, [0, 1]);
     }

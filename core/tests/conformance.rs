@@ -41,15 +41,10 @@ fn vectors(blessing: bool) -> Vec<Vector> {
     let dir = vectors_dir();
     let mut requests = BTreeMap::new();
     let mut expected = BTreeSet::new();
-    let entries =
-        fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    let entries = fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
     for entry in entries {
         let path = entry.expect("directory entry").path();
-        let file = path
-            .file_name()
-            .and_then(|f| f.to_str())
-            .unwrap_or_default()
-            .to_string();
+        let file = path.file_name().and_then(|f| f.to_str()).unwrap_or_default().to_string();
         if let Some(name) = file.strip_suffix(".request.json") {
             requests.insert(name.to_string(), path);
         } else if let Some(name) = file.strip_suffix(".expected.json") {
@@ -65,21 +60,18 @@ fn vectors(blessing: bool) -> Vec<Vector> {
     if !blessing {
         for name in requests.keys() {
             if !expected.contains(name) {
-                problems.push(format!("{name}.request.json has no expected report (run with BLESS=1, then check it by hand)"));
+                problems.push(format!(
+                    "{name}.request.json has no expected report (run with BLESS=1, then check it by hand)"
+                ));
             }
         }
     }
-    assert!(
-        problems.is_empty(),
-        "incomplete pairs:\n  {}",
-        problems.join("\n  ")
-    );
+    assert!(problems.is_empty(), "incomplete pairs:\n  {}", problems.join("\n  "));
     requests
         .into_iter()
         .map(|(name, path)| Vector {
             expected_path: dir.join(format!("{name}.expected.json")),
-            request: fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+            request: fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
             name,
         })
         .collect()
@@ -92,8 +84,9 @@ fn error_value(e: &Error) -> Value {
 /// The report (or error) through `evaluate_json`.
 fn through_json(request: &str) -> Value {
     match evaluate_json(request) {
-        Ok(text) => serde_json::from_str(&text)
-            .unwrap_or_else(|e| json!({"unreadable report": e.to_string()})),
+        Ok(text) => {
+            serde_json::from_str(&text).unwrap_or_else(|e| json!({"unreadable report": e.to_string()}))
+        }
         Err(e) => error_value(&e),
     }
 }
@@ -101,8 +94,9 @@ fn through_json(request: &str) -> Value {
 /// The report (or error) through the typed API.
 fn through_types(request: &str) -> Value {
     match CampaignRequest::from_json(request).and_then(|r| evaluate(&r)) {
-        Ok(report) => serde_json::to_value(&report)
-            .unwrap_or_else(|e| json!({"unserializable report": e.to_string()})),
+        Ok(report) => {
+            serde_json::to_value(&report).unwrap_or_else(|e| json!({"unserializable report": e.to_string()}))
+        }
         Err(e) => error_value(&e),
     }
 }
@@ -129,15 +123,11 @@ fn first_difference(path: &str, expected: &Value, actual: &Value) -> Option<Stri
                 .enumerate()
                 .find_map(|(i, (x, y))| first_difference(&format!("{path}/{i}"), x, y));
             diff.or_else(|| {
-                (a.len() != b.len())
-                    .then(|| format!("{path}: expected {} items, got {}", a.len(), b.len()))
+                (a.len() != b.len()).then(|| format!("{path}: expected {} items, got {}", a.len(), b.len()))
             })
         }
         _ => (expected != actual).then(|| {
-            format!(
-                "{}: expected {expected}, got {actual}",
-                if path.is_empty() { "/" } else { path }
-            )
+            format!("{}: expected {expected}, got {actual}", if path.is_empty() { "/" } else { path })
         }),
     }
 }
@@ -163,10 +153,7 @@ fn every_vector_gives_its_expected_report() {
         let json_api = through_json(&v.request);
         let typed_api = through_types(&v.request);
         if let Some(diff) = first_difference("", &json_api, &typed_api) {
-            failures.push(format!(
-                "{}: evaluate_json and the typed API disagree at {diff}",
-                v.name
-            ));
+            failures.push(format!("{}: evaluate_json and the typed API disagree at {diff}", v.name));
             continue;
         }
         if blessing {
@@ -202,20 +189,11 @@ fn every_vector_gives_its_expected_report() {
 
 /// Rules that are never a check, only a next action (or, for `process.order` and
 /// `waves.unscheduled`, the wave plan): their "pass side" is read from the report.
-const ACTION_ONLY: [&str; 5] = [
-    "process.order",
-    "waves.unscheduled",
-    "commitment.use",
-    "commitment.insurance",
-    "commitment.training",
-];
+const ACTION_ONLY: [&str; 5] =
+    ["process.order", "waves.unscheduled", "commitment.use", "commitment.insurance", "commitment.training"];
 
 /// Checks that pass when their date is known and are a next action otherwise.
-const NEVER_FAIL: [&str; 3] = [
-    "evaluation.questionnaire",
-    "evaluation.survey",
-    "evaluation.sharing",
-];
+const NEVER_FAIL: [&str; 3] = ["evaluation.questionnaire", "evaluation.survey", "evaluation.sharing"];
 
 /// Stages at which a project's wave has ordered.
 const ORDERED_OR_LATER: [&str; 4] = ["ordered", "delivered", "in_project", "evaluated"];
@@ -266,12 +244,11 @@ fn the_vectors_cover_every_rule_on_both_sides_and_every_stage() {
             }
             // The commitment ran out: in project, no commitment action left.
             if let Some(ends) = d["commitment_ends_on"].as_str() {
-                let has_commitment_action =
-                    d["next_actions"].as_array().into_iter().flatten().any(|a| {
-                        a["rule"]
-                            .as_str()
-                            .is_some_and(|r| r.starts_with("commitment."))
-                    });
+                let has_commitment_action = d["next_actions"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|a| a["rule"].as_str().is_some_and(|r| r.starts_with("commitment.")));
                 if as_of.as_str() > ends && !has_commitment_action {
                     commitment_over += 1;
                 }
@@ -320,9 +297,5 @@ fn the_vectors_cover_every_rule_on_both_sides_and_every_stage() {
             missing.push(format!("no error vector of kind {kind}"));
         }
     }
-    assert!(
-        missing.is_empty(),
-        "the conformance vectors miss:\n  {}",
-        missing.join("\n  ")
-    );
+    assert!(missing.is_empty(), "the conformance vectors miss:\n  {}", missing.join("\n  "));
 }

@@ -44,11 +44,7 @@ fn wrong_types_name_their_place() {
     for (field, value, path) in cases {
         let mut v = base.clone();
         v[field] = value;
-        assert_eq!(
-            refused_value(&v),
-            (ErrorKind::InvalidRequest, path.to_string()),
-            "{field}"
-        );
+        assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, path.to_string()), "{field}");
     }
     let dossier_cases = [
         ("id", json!(7), "dossiers[1].id"),
@@ -58,70 +54,27 @@ fn wrong_types_name_their_place() {
         ("signed_on", json!("2022-02-30"), "dossiers[1].signed_on"),
         ("signed_on", json!("20-01-2022"), "dossiers[1].signed_on"),
         ("signed_by", json!(["mayor"]), "dossiers[1].signed_by[0]"),
-        (
-            "survey",
-            json!({"works_needed": "yes"}),
-            "dossiers[1].survey.works_needed",
-        ),
-        (
-            "equipment",
-            json!([{"item": "nas", "quantity": 2.0}]),
-            "dossiers[1].equipment[0].quantity",
-        ),
-        (
-            "equipment",
-            json!([{"item": "nas", "quantity": 1e30}]),
-            "dossiers[1].equipment[0].quantity",
-        ),
-        (
-            "equipment",
-            json!([{"item": "nas", "quantity": "3"}]),
-            "dossiers[1].equipment[0].quantity",
-        ),
-        (
-            "equipment",
-            json!([{"item": 3, "quantity": 3}]),
-            "dossiers[1].equipment[0].item",
-        ),
-        (
-            "delivery",
-            json!({"delivered_on": "2022-13-01"}),
-            "dossiers[1].delivery.delivered_on",
-        ),
-        (
-            "reception",
-            json!({"team_member_present": 1}),
-            "dossiers[1].reception.team_member_present",
-        ),
-        (
-            "evaluation",
-            json!({"shared_on": "tomorrow"}),
-            "dossiers[1].evaluation.shared_on",
-        ),
-        (
-            "implantations",
-            json!(["101"]),
-            "dossiers[1].implantations[0]",
-        ),
+        ("survey", json!({"works_needed": "yes"}), "dossiers[1].survey.works_needed"),
+        ("equipment", json!([{"item": "nas", "quantity": 2.0}]), "dossiers[1].equipment[0].quantity"),
+        ("equipment", json!([{"item": "nas", "quantity": 1e30}]), "dossiers[1].equipment[0].quantity"),
+        ("equipment", json!([{"item": "nas", "quantity": "3"}]), "dossiers[1].equipment[0].quantity"),
+        ("equipment", json!([{"item": 3, "quantity": 3}]), "dossiers[1].equipment[0].item"),
+        ("delivery", json!({"delivered_on": "2022-13-01"}), "dossiers[1].delivery.delivered_on"),
+        ("reception", json!({"team_member_present": 1}), "dossiers[1].reception.team_member_present"),
+        ("evaluation", json!({"shared_on": "tomorrow"}), "dossiers[1].evaluation.shared_on"),
+        ("implantations", json!(["101"]), "dossiers[1].implantations[0]"),
     ];
     for (field, value, path) in dossier_cases {
         let mut v = base.clone();
         v["dossiers"][1][field] = value;
-        assert_eq!(
-            refused_value(&v),
-            (ErrorKind::InvalidRequest, path.to_string()),
-            "{field}"
-        );
+        assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, path.to_string()), "{field}");
     }
     let mut v = base.clone();
     v["establishments"][1]["offers"] = json!([{"level": "college", "kind": "ordinaire"}]);
     assert_eq!(refused_value(&v).1, "establishments[1].offers[0].level");
     let mut v = base.clone();
     v["establishments"][0]["implantations"] = json!([{"fase": 1, "region": "paris"}]);
-    assert_eq!(
-        refused_value(&v).1,
-        "establishments[0].implantations[0].region"
-    );
+    assert_eq!(refused_value(&v).1, "establishments[0].implantations[0].region");
     let mut v = base.clone();
     v["waves"] = json!([{"id": "W", "order_on": "2022-02-29"}]);
     assert_eq!(refused_value(&v).1, "waves[0].order_on");
@@ -150,47 +103,26 @@ fn null_reads_as_absent() {
 fn unknown_editions() {
     let mut v = request("2022-01-20", vec![full("D1", 100)]);
     v["edition"] = json!("EN1999");
-    assert_eq!(
-        refused_value(&v),
-        (ErrorKind::UnknownEdition, "edition".into())
-    );
+    assert_eq!(refused_value(&v), (ErrorKind::UnknownEdition, "edition".into()));
     let mut v = request("2022-01-20", vec![full("D1", 100), full("D2", 200)]);
     v["dossiers"][1]["edition"] = json!("EN2030");
-    assert_eq!(
-        refused_value(&v),
-        (ErrorKind::UnknownEdition, "dossiers[1].edition".into())
-    );
-    assert!(matches!(
-        Edition::builtin("EN2030"),
-        Err(Error::UnknownEdition { .. })
-    ));
+    assert_eq!(refused_value(&v), (ErrorKind::UnknownEdition, "dossiers[1].edition".into()));
+    assert!(matches!(Edition::builtin("EN2030"), Err(Error::UnknownEdition { .. })));
 }
 
 #[test]
 fn invalid_edition_documents_in_a_request() {
     let cases: Vec<(&str, serde_json::Value, &str)> = vec![
-        (
-            "declaration",
-            json!({"opens": "2021-12-18", "closes": "2021-12-17"}),
-            "declaration.closes",
-        ),
+        ("declaration", json!({"opens": "2021-12-18", "closes": "2021-12-17"}), "declaration.closes"),
         ("dossier_deadline", json!("2021-12-17"), "dossier_deadline"),
-        (
-            "grid",
-            json!({"max_points": 0, "lines": []}),
-            "grid.max_points",
-        ),
+        ("grid", json!({"max_points": 0, "lines": []}), "grid.max_points"),
         (
             "grid",
             json!({"max_points": 50, "lines": [
             {"id": "a", "category": "c", "lot": "l", "points": 1}, {"id": "a", "category": "c", "lot": "l", "points": 2}]}),
             "grid.lines[1].id",
         ),
-        (
-            "eligible_offers",
-            json!([{"level": "primaire", "kind": "du soir"}]),
-            "eligible_offers[0].kind",
-        ),
+        ("eligible_offers", json!([{"level": "primaire", "kind": "du soir"}]), "eligible_offers[0].kind"),
         ("regions", json!(["atlantis"]), "regions[0]"),
         ("next", json!("EN2021"), "next"),
         ("year", json!("2021"), "year"),
@@ -201,22 +133,14 @@ fn invalid_edition_documents_in_a_request() {
         doc[field] = value;
         let mut v = request("2022-01-20", vec![full("D1", 100)]);
         v["edition"] = doc.clone();
-        assert_eq!(
-            refused_value(&v),
-            (ErrorKind::InvalidEdition, format!("edition.{path}")),
-            "{field}"
-        );
+        assert_eq!(refused_value(&v), (ErrorKind::InvalidEdition, format!("edition.{path}")), "{field}");
         let mut v = request("2022-01-20", vec![full("D1", 100)]);
         doc["id"] = json!("EN2023");
         if field == "next" {
             doc["next"] = json!("EN2023");
         }
         v["editions"] = json!([en2022_doc(None), doc]);
-        assert_eq!(
-            refused_value(&v),
-            (ErrorKind::InvalidEdition, format!("editions[1].{path}")),
-            "{field}"
-        );
+        assert_eq!(refused_value(&v), (ErrorKind::InvalidEdition, format!("editions[1].{path}")), "{field}");
     }
 }
 
@@ -234,63 +158,29 @@ fn a_cycle_between_editions_is_refused() {
 #[test]
 fn duplicates_and_negative_capacity() {
     let v = request("2022-01-20", vec![full("D1", 100), full("D1", 200)]);
-    assert_eq!(
-        refused_value(&v),
-        (ErrorKind::InvalidRequest, "dossiers[1].id".into())
-    );
+    assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, "dossiers[1].id".into()));
     let mut v = request("2022-01-20", vec![full("D1", 100)]);
     v["establishments"] = json!([school(100), school(200), school(100)]);
-    assert_eq!(
-        refused_value(&v),
-        (ErrorKind::InvalidRequest, "establishments[2].fase".into())
-    );
+    assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, "establishments[2].fase".into()));
     let mut v = request("2022-01-20", vec![full("D1", 100)]);
-    v["waves"] =
-        json!([{"id": "W", "order_on": "2022-03-01"}, {"id": "W", "order_on": "2022-04-01"}]);
-    assert_eq!(
-        refused_value(&v),
-        (ErrorKind::InvalidRequest, "waves[1].id".into())
-    );
+    v["waves"] = json!([{"id": "W", "order_on": "2022-03-01"}, {"id": "W", "order_on": "2022-04-01"}]);
+    assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, "waves[1].id".into()));
     let mut v = request("2022-01-20", vec![full("D1", 100)]);
     v["waves"] = json!([{"id": "W", "order_on": "2022-03-01", "capacity": {"nas": 3, "tablet-android": -1}}]);
-    assert_eq!(
-        refused_value(&v),
-        (
-            ErrorKind::InvalidRequest,
-            "waves[0].capacity.tablet-android".into()
-        )
-    );
+    assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, "waves[0].capacity.tablet-android".into()));
     let mut v = request("2022-01-20", vec![full("D1", 100)]);
     v["editions"] = json!([en2022_doc(None), en2022_doc(None)]);
-    assert_eq!(
-        refused_value(&v),
-        (ErrorKind::InvalidRequest, "editions[1].id".into())
-    );
+    assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, "editions[1].id".into()));
 }
 
 #[test]
 fn per_dossier_problems_are_checks_not_errors() {
-    let huge = set(
-        full("D1", 100),
-        "equipment",
-        json!([{"item": "macbook", "quantity": i64::MAX}]),
-    );
-    let zero = set(
-        full("D2", 100),
-        "equipment",
-        json!([{"item": "nas", "quantity": 0}]),
-    );
-    let unknown_item = set(
-        full("D3", 100),
-        "equipment",
-        json!([{"item": "hologram", "quantity": 2}]),
-    );
+    let huge = set(full("D1", 100), "equipment", json!([{"item": "macbook", "quantity": i64::MAX}]));
+    let zero = set(full("D2", 100), "equipment", json!([{"item": "nas", "quantity": 0}]));
+    let unknown_item = set(full("D3", 100), "equipment", json!([{"item": "hologram", "quantity": 2}]));
     let unknown_school = full("D4", 404);
     let chrono = set(full("D5", 200), "survey.completed_on", json!("2021-10-01"));
-    let r = report(&request(
-        "2023-06-01",
-        vec![huge, zero, unknown_item, unknown_school, chrono],
-    ));
+    let r = report(&request("2023-06-01", vec![huge, zero, unknown_item, unknown_school, chrono]));
     assert_eq!(r.dossiers.len(), 5, "nothing dropped");
     assert_eq!(passed(&r.dossiers[0], "grid.max_points"), Some(false));
     assert_eq!(r.dossiers[0].points.total, i64::MAX);

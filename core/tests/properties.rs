@@ -18,23 +18,14 @@ fn day(offset: u64) -> NaiveDate {
     NaiveDate::from_ymd_opt(2021, 9, 20).unwrap() + Days::new(offset)
 }
 
-const ITEMS: [&str; 6] = [
-    "tablet-android",
-    "tablet-apple",
-    "macbook",
-    "interactive-board",
-    "nas",
-    "unknown-thing",
-];
+const ITEMS: [&str; 6] =
+    ["tablet-android", "tablet-apple", "macbook", "interactive-board", "nas", "unknown-thing"];
 
 fn establishment(fase: u32) -> impl Strategy<Value = Establishment> {
     (
         prop::bool::weighted(0.9),
         prop::sample::select(
-            vec![Region::Wallonia; 9]
-                .into_iter()
-                .chain([Region::Brussels])
-                .collect::<Vec<_>>(),
+            vec![Region::Wallonia; 9].into_iter().chain([Region::Brussels]).collect::<Vec<_>>(),
         ),
         prop::option::weighted(0.1, 2015..2022i32),
     )
@@ -42,17 +33,10 @@ fn establishment(fase: u32) -> impl Strategy<Value = Establishment> {
             fase,
             name: format!("School {fase}"),
             offers: vec![Offer {
-                level: if eligible {
-                    Level::Primaire
-                } else {
-                    Level::Superieur
-                },
+                level: if eligible { Level::Primaire } else { Level::Superieur },
                 kind: Kind::Ordinaire,
             }],
-            implantations: vec![Implantation {
-                fase: fase + 10_000,
-                region,
-            }],
+            implantations: vec![Implantation { fase: fase + 10_000, region }],
             laureate_years: laureate.into_iter().collect(),
         })
 }
@@ -62,11 +46,7 @@ fn establishment(fase: u32) -> impl Strategy<Value = Establishment> {
 fn dossier(id: usize, schools: u32) -> impl Strategy<Value = Dossier> {
     let gap = prop::option::weighted(0.9, prop_oneof![9 => 0..70i64, 1 => -5..0i64]);
     (
-        (
-            0..schools + 1,
-            prop::option::weighted(0.9, 0..100u64),
-            prop::collection::vec(gap, 10),
-        ),
+        (0..schools + 1, prop::option::weighted(0.9, 0..100u64), prop::collection::vec(gap, 10)),
         prop::collection::vec((0..ITEMS.len(), -1..25i64), 0..4),
         any::<[bool; 9]>(),
     )
@@ -110,20 +90,13 @@ fn dossier(id: usize, schools: u32) -> impl Strategy<Value = Dossier> {
                 space_opened_on: space,
                 equipment: equipment
                     .into_iter()
-                    .map(|(i, q)| EquipmentLine {
-                        item: ITEMS[i].to_string(),
-                        quantity: q,
-                    })
+                    .map(|(i, q)| EquipmentLine { item: ITEMS[i].to_string(), quantity: q })
                     .collect(),
                 extra: vec![],
                 cen_approved_on: cen,
                 expert_approved_on: expert,
                 signed_on: signed,
-                signed_by: if flags[4] {
-                    vec![Signer::Po]
-                } else {
-                    vec![Signer::Direction]
-                },
+                signed_by: if flags[4] { vec![Signer::Po] } else { vec![Signer::Direction] },
                 delivery: Delivery {
                     delivered_on: delivered,
                     note_signed: !flags[5] || flags[6],
@@ -146,33 +119,22 @@ fn dossier(id: usize, schools: u32) -> impl Strategy<Value = Dossier> {
 }
 
 fn waves() -> impl Strategy<Value = Vec<Wave>> {
-    prop::collection::vec(
-        (
-            200..900u64,
-            prop::option::of(0..40i64),
-            prop::option::of(0..3i64),
-        ),
-        0..6,
-    )
-    .prop_map(|ws| {
-        ws.into_iter()
-            .enumerate()
-            .map(|(i, (on, tablets, boards))| {
-                let mut capacity = BTreeMap::new();
-                if let Some(t) = tablets {
-                    capacity.insert("tablet-android".to_string(), t);
-                }
-                if let Some(b) = boards {
-                    capacity.insert("interactive-board".to_string(), b);
-                }
-                Wave {
-                    id: format!("W{i}"),
-                    order_on: day(on),
-                    capacity,
-                }
-            })
-            .collect()
-    })
+    prop::collection::vec((200..900u64, prop::option::of(0..40i64), prop::option::of(0..3i64)), 0..6)
+        .prop_map(|ws| {
+            ws.into_iter()
+                .enumerate()
+                .map(|(i, (on, tablets, boards))| {
+                    let mut capacity = BTreeMap::new();
+                    if let Some(t) = tablets {
+                        capacity.insert("tablet-android".to_string(), t);
+                    }
+                    if let Some(b) = boards {
+                        capacity.insert("interactive-board".to_string(), b);
+                    }
+                    Wave { id: format!("W{i}"), order_on: day(on), capacity }
+                })
+                .collect()
+        })
 }
 
 fn campaign() -> impl Strategy<Value = CampaignRequest> {
@@ -181,10 +143,7 @@ fn campaign() -> impl Strategy<Value = CampaignRequest> {
         (
             establishments,
             prop::collection::vec(0..1usize, 1..14).prop_flat_map(move |v| {
-                v.iter()
-                    .enumerate()
-                    .map(|(i, _)| dossier(i, schools))
-                    .collect::<Vec<_>>()
+                v.iter().enumerate().map(|(i, _)| dossier(i, schools)).collect::<Vec<_>>()
             }),
             prop::option::weighted(0.8, waves()),
             prop_oneof![0..1500u64, 230..500u64],
@@ -343,13 +302,7 @@ fn generated_campaigns_cover_the_process() {
         unscheduled += report.unscheduled.len();
     }
     for stage in Stage::ALL {
-        assert!(
-            stages.get(stage.as_str()).copied().unwrap_or(0) > 0,
-            "no {stage:?} in {stages:?}"
-        );
+        assert!(stages.get(stage.as_str()).copied().unwrap_or(0) > 0, "no {stage:?} in {stages:?}");
     }
-    assert!(
-        scheduled > 0 && unscheduled > 0,
-        "{scheduled} {unscheduled}"
-    );
+    assert!(scheduled > 0 && unscheduled > 0, "{scheduled} {unscheduled}");
 }

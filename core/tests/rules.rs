@@ -43,26 +43,10 @@ fn a_complete_dossier_reaches_evaluated_with_every_check_passed() {
         ]
     );
     assert_eq!(d.wave.as_deref(), Some("W1"));
-    assert_eq!(
-        d.commitment_ends_on.map(|x| x.to_string()).as_deref(),
-        Some("2025-04-08")
-    );
-    assert_eq!(
-        actions(&d),
-        [
-            "commitment.use",
-            "commitment.insurance",
-            "commitment.training"
-        ]
-    );
-    assert_eq!(
-        d.next_actions[0].due.map(|x| x.to_string()).as_deref(),
-        Some("2025-04-08")
-    );
-    assert_eq!(
-        (d.points.total, d.points.max, d.points.remaining),
-        (32, 50, 18)
-    );
+    assert_eq!(d.commitment_ends_on.map(|x| x.to_string()).as_deref(), Some("2025-04-08"));
+    assert_eq!(actions(&d), ["commitment.use", "commitment.insurance", "commitment.training"]);
+    assert_eq!(d.next_actions[0].due.map(|x| x.to_string()).as_deref(), Some("2025-04-08"));
+    assert_eq!((d.points.total, d.points.max, d.points.remaining), (32, 50, 18));
     assert_eq!(d.edition, "EN2021");
     assert_eq!(d.deadline.to_string(), "2022-06-01");
     assert!(d.carried_over_from.is_empty());
@@ -91,11 +75,7 @@ fn each_stage_is_reached_on_its_event_day_and_not_the_day_before() {
         ("2023-05-10", "evaluated"),
     ];
     for (as_of, expected) in steps {
-        assert_eq!(
-            stage(&one(as_of, full("D1", 100))),
-            expected,
-            "as_of {as_of}"
-        );
+        assert_eq!(stage(&one(as_of, full("D1", 100))), expected, "as_of {as_of}");
     }
 }
 
@@ -106,11 +86,7 @@ fn events_after_as_of_are_ignored_and_fail_nothing() {
     assert_eq!(passed(&d, "process.signature"), None);
     assert_eq!(passed(&d, "process.approvals"), None);
     assert!(d.checks.iter().all(|c| c.passed));
-    assert_eq!(
-        actions(&d),
-        ["process.signature"],
-        "approvals are known, the signature is not"
-    );
+    assert_eq!(actions(&d), ["process.signature"], "approvals are known, the signature is not");
 }
 
 // ---- dossier.establishment ---------------------------------------------------------------
@@ -120,15 +96,7 @@ fn dossier_establishment_unknown_reports_only_itself_and_the_grid() {
     let d = one("2022-01-20", full("D1", 999));
     assert_eq!(stage(&d), "ineligible");
     assert!(!d.eligible);
-    assert_eq!(
-        rules(&d),
-        [
-            "dossier.establishment",
-            "grid.known_item",
-            "grid.quantity",
-            "grid.max_points"
-        ]
-    );
+    assert_eq!(rules(&d), ["dossier.establishment", "grid.known_item", "grid.quantity", "grid.max_points"]);
     assert_eq!(passed(&d, "dossier.establishment"), Some(false));
     assert!(d.next_actions.is_empty());
     let known = one("2022-01-20", full("D1", 100));
@@ -149,17 +117,9 @@ fn eligibility_level_pass_and_fail() {
     assert_eq!(passed(&d, "eligibility.region"), Some(true));
     assert_eq!(passed(&d, "eligibility.declaration_window"), Some(true));
     assert_eq!(passed(&d, "eligibility.one_per_establishment"), None);
-    assert_eq!(
-        passed(&d, "dossier.chronology"),
-        None,
-        "no process check for an ineligible dossier"
-    );
-    req["establishments"][0]["offers"] =
-        json!([{"level": "secondaire", "kind": "promotion_sociale"}]);
-    assert_eq!(
-        passed(&report(&req).dossiers[0], "eligibility.level"),
-        Some(true)
-    );
+    assert_eq!(passed(&d, "dossier.chronology"), None, "no process check for an ineligible dossier");
+    req["establishments"][0]["offers"] = json!([{"level": "secondaire", "kind": "promotion_sociale"}]);
+    assert_eq!(passed(&report(&req).dossiers[0], "eligibility.level"), Some(true));
 }
 
 #[test]
@@ -167,55 +127,35 @@ fn eligibility_region_pass_and_fail() {
     let mut req = request("2022-01-20", vec![full("D1", 100)]);
     req["establishments"][0]["implantations"] =
         json!([{"fase": 101, "region": "brussels"}, {"fase": 102, "region": "wallonia"}]);
-    assert_eq!(
-        passed(&report(&req).dossiers[0], "eligibility.region"),
-        Some(true)
-    );
+    assert_eq!(passed(&report(&req).dossiers[0], "eligibility.region"), Some(true));
     req["dossiers"][0]["implantations"] = json!([101]);
     let d = report(&req).dossiers.remove(0);
     assert_eq!(passed(&d, "eligibility.region"), Some(false));
     assert_eq!(stage(&d), "ineligible");
     req["dossiers"][0]["implantations"] = json!([102]);
-    assert_eq!(
-        passed(&report(&req).dossiers[0], "eligibility.region"),
-        Some(true)
-    );
+    assert_eq!(passed(&report(&req).dossiers[0], "eligibility.region"), Some(true));
 }
 
 #[test]
 fn eligibility_never_laureate_pass_and_fail() {
     let mut req = request("2022-01-20", vec![full("D1", 100)]);
     req["establishments"][0]["laureate_years"] = json!([2016]);
-    assert_eq!(
-        passed(&report(&req).dossiers[0], "eligibility.never_laureate"),
-        Some(true)
-    );
+    assert_eq!(passed(&report(&req).dossiers[0], "eligibility.never_laureate"), Some(true));
     for year in [2017, 2020] {
         req["establishments"][0]["laureate_years"] = json!([year]);
         let d = report(&req).dossiers.remove(0);
-        assert_eq!(
-            passed(&d, "eligibility.never_laureate"),
-            Some(false),
-            "{year}"
-        );
+        assert_eq!(passed(&d, "eligibility.never_laureate"), Some(false), "{year}");
         assert_eq!(stage(&d), "ineligible");
     }
 }
 
 #[test]
 fn a_failed_establishment_check_makes_an_undeclared_dossier_ineligible_at_once() {
-    let mut req = request(
-        "2021-10-05",
-        vec![set(full("D1", 100), "declared_on", json!(null))],
-    );
+    let mut req = request("2021-10-05", vec![set(full("D1", 100), "declared_on", json!(null))]);
     req["establishments"][0]["laureate_years"] = json!([2019]);
     let d = report(&req).dossiers.remove(0);
     assert_eq!(stage(&d), "ineligible");
-    assert_eq!(
-        passed(&d, "eligibility.declaration_window"),
-        None,
-        "window still open"
-    );
+    assert_eq!(passed(&d, "eligibility.declaration_window"), None, "window still open");
     assert!(d.next_actions.is_empty());
 }
 
@@ -223,26 +163,11 @@ fn a_failed_establishment_check_makes_an_undeclared_dossier_ineligible_at_once()
 
 #[test]
 fn declaration_window_boundaries() {
-    for (on, ok) in [
-        ("2021-09-30", false),
-        ("2021-10-01", true),
-        ("2021-12-17", true),
-        ("2021-12-18", false),
-    ] {
-        let d = one(
-            "2021-12-20",
-            json!({"id": "D1", "establishment": 100, "declared_on": on}),
-        );
-        assert_eq!(
-            passed(&d, "eligibility.declaration_window"),
-            Some(ok),
-            "{on}"
-        );
-        assert_eq!(
-            stage(&d),
-            if ok { "declared" } else { "ineligible" },
-            "{on}"
-        );
+    for (on, ok) in [("2021-09-30", false), ("2021-10-01", true), ("2021-12-17", true), ("2021-12-18", false)]
+    {
+        let d = one("2021-12-20", json!({"id": "D1", "establishment": 100, "declared_on": on}));
+        assert_eq!(passed(&d, "eligibility.declaration_window"), Some(ok), "{on}");
+        assert_eq!(stage(&d), if ok { "declared" } else { "ineligible" }, "{on}");
         assert_eq!(d.eligible, ok);
     }
 }
@@ -250,11 +175,9 @@ fn declaration_window_boundaries() {
 #[test]
 fn not_declared_while_the_window_is_open_then_ineligible() {
     let undeclared = set(full("D1", 100), "declared_on", json!(null));
-    for (as_of, expected) in [
-        ("2021-12-16", "not_declared"),
-        ("2021-12-17", "not_declared"),
-        ("2021-12-18", "ineligible"),
-    ] {
+    for (as_of, expected) in
+        [("2021-12-16", "not_declared"), ("2021-12-17", "not_declared"), ("2021-12-18", "ineligible")]
+    {
         let d = one(as_of, undeclared.clone());
         assert_eq!(stage(&d), expected, "{as_of}");
         assert!(!d.eligible);
@@ -282,18 +205,9 @@ fn one_per_establishment_ranks_by_declaration_then_id() {
     let c = set(full("C", 100), "declared_on", json!("2021-10-14"));
     let r = report(&request("2022-01-20", vec![a, b, c]));
     let by_id = |id: &str| r.dossiers.iter().find(|d| d.id == id).unwrap();
-    assert_eq!(
-        passed(by_id("C"), "eligibility.one_per_establishment"),
-        Some(true)
-    );
-    assert_eq!(
-        passed(by_id("A"), "eligibility.one_per_establishment"),
-        Some(false)
-    );
-    assert_eq!(
-        passed(by_id("B"), "eligibility.one_per_establishment"),
-        Some(false)
-    );
+    assert_eq!(passed(by_id("C"), "eligibility.one_per_establishment"), Some(true));
+    assert_eq!(passed(by_id("A"), "eligibility.one_per_establishment"), Some(false));
+    assert_eq!(passed(by_id("B"), "eligibility.one_per_establishment"), Some(false));
     assert_eq!(stage(by_id("A")), "ineligible");
     assert_eq!(
         r.dossiers.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
@@ -302,14 +216,8 @@ fn one_per_establishment_ranks_by_declaration_then_id() {
     );
     // Same day: the smaller id wins.
     let r = report(&request("2022-01-20", vec![full("B", 100), full("A", 100)]));
-    assert_eq!(
-        passed(&r.dossiers[1], "eligibility.one_per_establishment"),
-        Some(true)
-    );
-    assert_eq!(
-        passed(&r.dossiers[0], "eligibility.one_per_establishment"),
-        Some(false)
-    );
+    assert_eq!(passed(&r.dossiers[1], "eligibility.one_per_establishment"), Some(true));
+    assert_eq!(passed(&r.dossiers[0], "eligibility.one_per_establishment"), Some(false));
 }
 
 #[test]
@@ -317,51 +225,29 @@ fn only_dossiers_passing_the_checks_above_are_ranked() {
     // The earlier one was declared before the window opened: not ranked, the other passes.
     let early = set(full("A", 100), "declared_on", json!("2021-09-30"));
     let r = report(&request("2022-01-20", vec![early, full("B", 100)]));
-    assert_eq!(
-        passed(&r.dossiers[0], "eligibility.one_per_establishment"),
-        None
-    );
-    assert_eq!(
-        passed(&r.dossiers[1], "eligibility.one_per_establishment"),
-        Some(true)
-    );
+    assert_eq!(passed(&r.dossiers[0], "eligibility.one_per_establishment"), None);
+    assert_eq!(passed(&r.dossiers[1], "eligibility.one_per_establishment"), Some(true));
     // Not declared yet: not ranked either.
     let pending = set(full("A", 100), "declared_on", json!("2021-12-01"));
     let r = report(&request(
         "2021-11-01",
-        vec![
-            pending,
-            set(full("B", 100), "declared_on", json!("2021-10-20")),
-        ],
+        vec![pending, set(full("B", 100), "declared_on", json!("2021-10-20"))],
     ));
     assert_eq!(stage(&r.dossiers[0]), "not_declared");
-    assert_eq!(
-        passed(&r.dossiers[1], "eligibility.one_per_establishment"),
-        Some(true)
-    );
+    assert_eq!(passed(&r.dossiers[1], "eligibility.one_per_establishment"), Some(true));
     // Another establishment is ranked on its own.
     let r = report(&request("2022-01-20", vec![full("A", 100), full("B", 200)]));
-    assert!(r
-        .dossiers
-        .iter()
-        .all(|d| passed(d, "eligibility.one_per_establishment") == Some(true)));
+    assert!(r.dossiers.iter().all(|d| passed(d, "eligibility.one_per_establishment") == Some(true)));
 }
 
 #[test]
 fn max_projects_per_establishment_comes_from_the_edition() {
     let mut doc = en2021_doc();
     doc["max_projects_per_establishment"] = json!(2);
-    let mut req = request(
-        "2022-01-20",
-        vec![full("A", 100), full("B", 100), full("C", 100)],
-    );
+    let mut req = request("2022-01-20", vec![full("A", 100), full("B", 100), full("C", 100)]);
     req["edition"] = doc;
     let r = report(&req);
-    let got: Vec<_> = r
-        .dossiers
-        .iter()
-        .map(|d| passed(d, "eligibility.one_per_establishment"))
-        .collect();
+    let got: Vec<_> = r.dossiers.iter().map(|d| passed(d, "eligibility.one_per_establishment")).collect();
     assert_eq!(got, [Some(true), Some(true), Some(false)]);
 }
 
@@ -369,27 +255,15 @@ fn max_projects_per_establishment_comes_from_the_edition() {
 
 #[test]
 fn grid_checks_are_guards_of_the_confirmation() {
-    let over = set(
-        full("D1", 100),
-        "equipment",
-        json!([{"item": "interactive-board", "quantity": 5}]),
-    );
+    let over = set(full("D1", 100), "equipment", json!([{"item": "interactive-board", "quantity": 5}]));
     let d = one("2022-01-20", over);
     assert_eq!(passed(&d, "grid.max_points"), Some(false));
     assert_eq!((d.points.total, d.points.remaining), (60, -10));
     assert_eq!(stage(&d), "space_opened", "signed but the grid fails");
     assert!(actions(&d).contains(&"grid.max_points"));
-    let fifty = set(
-        full("D1", 100),
-        "equipment",
-        json!([{"item": "tablet-android", "quantity": 50}]),
-    );
+    let fifty = set(full("D1", 100), "equipment", json!([{"item": "tablet-android", "quantity": 50}]));
     assert_eq!(stage(&one("2022-01-20", fifty)), "confirmed");
-    let fifty_one = set(
-        full("D1", 100),
-        "equipment",
-        json!([{"item": "tablet-android", "quantity": 51}]),
-    );
+    let fifty_one = set(full("D1", 100), "equipment", json!([{"item": "tablet-android", "quantity": 51}]));
     assert_eq!(stage(&one("2022-01-20", fifty_one)), "space_opened");
 }
 
@@ -407,20 +281,12 @@ fn grid_known_item_and_quantity_fail_in_the_dossier_not_the_campaign() {
     assert_eq!(passed(d, "grid.max_points"), Some(true));
     assert_eq!(d.points.total, 0);
     assert_eq!(stage(d), "space_opened");
-    assert_eq!(
-        stage(&r.dossiers[1]),
-        "confirmed",
-        "one bad dossier never stops a campaign"
-    );
+    assert_eq!(stage(&r.dossiers[1]), "confirmed", "one bad dossier never stops a campaign");
 }
 
 #[test]
 fn extra_lines_never_count_nor_go_into_waves() {
-    let d = set(
-        full("D1", 100),
-        "extra",
-        json!([{"item": "macbook", "quantity": 40}]),
-    );
+    let d = set(full("D1", 100), "extra", json!([{"item": "macbook", "quantity": 40}]));
     let r = report(&request("2022-03-01", vec![d]));
     assert_eq!(r.dossiers[0].points.total, 32);
     assert_eq!(r.dossiers[0].points.extra[0].points, 0);
@@ -439,50 +305,19 @@ fn chronology_same_day_passes_day_before_fails() {
     let d = one("2022-01-20", before);
     assert_eq!(passed(&d, "dossier.chronology"), Some(false));
     assert_eq!(stage(&d), "declared");
-    assert_eq!(
-        passed(&d, "process.survey"),
-        None,
-        "nothing after the failure is reported"
-    );
-    assert_eq!(
-        d.checks
-            .iter()
-            .filter(|c| c.rule == "dossier.chronology")
-            .count(),
-        1
-    );
+    assert_eq!(passed(&d, "process.survey"), None, "nothing after the failure is reported");
+    assert_eq!(d.checks.iter().filter(|c| c.rule == "dossier.chronology").count(), 1);
     assert_eq!(actions(&d)[0], "dossier.chronology");
-    assert!(
-        passed(&d, "maturity.deadline").is_some(),
-        "the deadline is always reported"
-    );
+    assert!(passed(&d, "maturity.deadline").is_some(), "the deadline is always reported");
 }
 
 #[test]
 fn chronology_failing_later_stops_at_the_stage_before() {
-    let d = one(
-        "2022-05-01",
-        set(
-            full("D1", 100),
-            "delivery.delivered_on",
-            json!("2022-02-28"),
-        ),
-    );
-    assert_eq!(
-        stage(&d),
-        "ordered",
-        "delivered the day before the wave ordered"
-    );
+    let d = one("2022-05-01", set(full("D1", 100), "delivery.delivered_on", json!("2022-02-28")));
+    assert_eq!(stage(&d), "ordered", "delivered the day before the wave ordered");
     assert_eq!(passed(&d, "dossier.chronology"), Some(false));
     assert_eq!(passed(&d, "delivery.signed_note"), None);
-    let d = one(
-        "2022-04-07",
-        set(
-            full("D1", 100),
-            "delivery.delivered_on",
-            json!("2022-03-01"),
-        ),
-    );
+    let d = one("2022-04-07", set(full("D1", 100), "delivery.delivered_on", json!("2022-03-01")));
     assert_eq!(stage(&d), "delivered", "delivered the day the wave ordered");
 }
 
@@ -491,88 +326,44 @@ fn chronology_failing_later_stops_at_the_stage_before() {
 #[test]
 fn survey_conditions() {
     let base = full("D1", 100);
-    assert_eq!(
-        passed(&one("2021-11-10", base.clone()), "process.survey"),
-        Some(true)
-    );
+    assert_eq!(passed(&one("2021-11-10", base.clone()), "process.survey"), Some(true));
     for (path, value, missing) in [
         ("survey.referent", json!(null), "référent"),
         ("survey.referent", json!("  "), "référent"),
-        (
-            "survey.connectivity_assessed",
-            json!(false),
-            "connectique",
-        ),
-        (
-            "survey.infrastructure_assessed",
-            json!(false),
-            "infrastructure",
-        ),
-        (
-            "survey.bandwidth_sufficient",
-            json!(false),
-            "moyens",
-        ),
+        ("survey.connectivity_assessed", json!(false), "connectique"),
+        ("survey.infrastructure_assessed", json!(false), "infrastructure"),
+        ("survey.bandwidth_sufficient", json!(false), "moyens"),
     ] {
         let d = one("2021-11-10", set(base.clone(), path, value));
         assert_eq!(passed(&d, "process.survey"), Some(false), "{path}");
-        assert!(
-            check(&d, "process.survey")
-                .unwrap()
-                .message
-                .contains(missing),
-            "{path}"
-        );
+        assert!(check(&d, "process.survey").unwrap().message.contains(missing), "{path}");
         assert_eq!(stage(&d), "contacted");
         assert!(actions(&d).contains(&"process.survey"));
     }
     // Works needed: the PO must be contacted and means committed.
     let works = set(base.clone(), "survey.works_needed", json!(true));
-    assert_eq!(
-        passed(&one("2021-11-10", works.clone()), "process.survey"),
-        Some(false)
-    );
+    assert_eq!(passed(&one("2021-11-10", works.clone()), "process.survey"), Some(false));
     let works = set(works, "survey.po_contacted", json!(true));
-    assert_eq!(
-        passed(&one("2021-11-10", works.clone()), "process.survey"),
-        Some(false)
-    );
+    assert_eq!(passed(&one("2021-11-10", works.clone()), "process.survey"), Some(false));
     let works = set(works, "survey.means_committed", json!(true));
-    assert_eq!(
-        passed(&one("2021-11-10", works), "process.survey"),
-        Some(true)
-    );
+    assert_eq!(passed(&one("2021-11-10", works), "process.survey"), Some(true));
     // Insufficient bandwidth with means committed passes.
-    let bw = set(
-        set(base, "survey.bandwidth_sufficient", json!(false)),
-        "survey.means_committed",
-        json!(true),
-    );
+    let bw =
+        set(set(base, "survey.bandwidth_sufficient", json!(false)), "survey.means_committed", json!(true));
     assert_eq!(passed(&one("2021-11-10", bw), "process.survey"), Some(true));
 }
 
 #[test]
 fn survey_items_are_next_actions_before_the_survey() {
     let d = set(
-        set(
-            full("D1", 100),
-            "survey",
-            json!({"connectivity_assessed": true}),
-        ),
+        set(full("D1", 100), "survey", json!({"connectivity_assessed": true})),
         "first_contact_on",
         json!("2021-10-20"),
     );
     let d = one("2021-10-25", d);
     assert_eq!(stage(&d), "contacted");
-    let survey_actions = d
-        .next_actions
-        .iter()
-        .filter(|a| a.rule == "process.survey")
-        .count();
-    assert_eq!(
-        survey_actions, 3,
-        "referent, infrastructure, means (bandwidth not said sufficient)"
-    );
+    let survey_actions = d.next_actions.iter().filter(|a| a.rule == "process.survey").count();
+    assert_eq!(survey_actions, 3, "referent, infrastructure, means (bandwidth not said sufficient)");
     assert_eq!(actions(&d).last(), Some(&"process.signature"));
     let due = d.next_actions.last().unwrap().due.unwrap().to_string();
     assert_eq!(due, "2022-06-01", "signature due by the deadline");
@@ -583,18 +374,11 @@ fn survey_items_are_next_actions_before_the_survey() {
 #[test]
 fn approvals_must_be_dated_on_or_before_the_signature() {
     let same = set(full("D1", 100), "expert_approved_on", json!("2022-01-20"));
-    assert_eq!(
-        passed(&one("2022-01-20", same), "process.approvals"),
-        Some(true)
-    );
+    assert_eq!(passed(&one("2022-01-20", same), "process.approvals"), Some(true));
     let after = set(full("D1", 100), "expert_approved_on", json!("2022-01-21"));
     let d = one("2022-01-25", after);
     assert_eq!(passed(&d, "process.approvals"), Some(false));
-    assert_eq!(
-        passed(&d, "process.signature"),
-        None,
-        "the walk stops at the failed approvals"
-    );
+    assert_eq!(passed(&d, "process.signature"), None, "the walk stops at the failed approvals");
     assert_eq!(stage(&d), "space_opened");
     let missing = set(full("D1", 100), "cen_approved_on", json!(null));
     let d = one("2022-01-25", missing);
@@ -604,16 +388,9 @@ fn approvals_must_be_dated_on_or_before_the_signature() {
 
 #[test]
 fn signature_by_po_and_or_direction() {
-    for by in [
-        json!(["po"]),
-        json!(["direction"]),
-        json!(["po", "direction"]),
-    ] {
+    for by in [json!(["po"]), json!(["direction"]), json!(["po", "direction"])] {
         assert_eq!(
-            passed(
-                &one("2022-01-20", set(full("D1", 100), "signed_by", by.clone())),
-                "process.signature"
-            ),
+            passed(&one("2022-01-20", set(full("D1", 100), "signed_by", by.clone())), "process.signature"),
             Some(true),
             "{by}"
         );
@@ -666,19 +443,10 @@ fn maturity_deadline_exclusive_makes_the_day_before_the_last() {
         req["edition"] = doc.clone();
         report(&req).dossiers.remove(0)
     };
-    assert_eq!(
-        stage(&run_on("2022-05-31", signed_on("2022-05-31"))),
-        "confirmed"
-    );
-    assert_eq!(
-        stage(&run_on("2022-06-01", signed_on("2022-06-01"))),
-        "carried_over"
-    );
+    assert_eq!(stage(&run_on("2022-05-31", signed_on("2022-05-31"))), "confirmed");
+    assert_eq!(stage(&run_on("2022-06-01", signed_on("2022-06-01"))), "carried_over");
     let unsigned = set(full("D1", 100), "signed_on", json!(null));
-    assert_eq!(
-        stage(&run_on("2022-05-31", unsigned.clone())),
-        "space_opened"
-    );
+    assert_eq!(stage(&run_on("2022-05-31", unsigned.clone())), "space_opened");
     assert_eq!(stage(&run_on("2022-06-01", unsigned)), "carried_over");
 }
 
@@ -694,11 +462,7 @@ fn carry_over_into_a_known_next_edition() {
     assert_eq!(d.carried_over_to, None);
     assert_eq!(passed(&d, "maturity.carry_over"), Some(true));
     assert_eq!(passed(&d, "maturity.deadline"), Some(true));
-    assert_eq!(
-        passed(&d, "eligibility.one_per_establishment"),
-        Some(true),
-        "kept"
-    );
+    assert_eq!(passed(&d, "eligibility.one_per_establishment"), Some(true), "kept");
     // The new edition's rules: a 2021 laureate is excluded from EN2022.
     let mut req = req.clone();
     req["establishments"][0]["laureate_years"] = json!([2021]);
@@ -710,10 +474,7 @@ fn carry_over_into_a_known_next_edition() {
 
 #[test]
 fn carry_over_repeats_and_waits_for_an_unknown_edition() {
-    let mut req = request(
-        "2023-06-02",
-        vec![set(full("D1", 100), "signed_on", json!(null))],
-    );
+    let mut req = request("2023-06-02", vec![set(full("D1", 100), "signed_on", json!(null))]);
     req["editions"] = json!([en2022_doc(Some("EN2023"))]);
     let d = report(&req).dossiers.remove(0);
     assert_eq!(stage(&d), "carried_over");
@@ -732,10 +493,7 @@ fn carry_over_repeats_and_waits_for_an_unknown_edition() {
 fn carry_over_without_next_edition() {
     let mut doc = en2021_doc();
     doc["next"] = json!(null);
-    let mut req = request(
-        "2022-06-02",
-        vec![set(full("D1", 100), "signed_on", json!(null))],
-    );
+    let mut req = request("2022-06-02", vec![set(full("D1", 100), "signed_on", json!(null))]);
     req["edition"] = doc;
     let d = report(&req).dossiers.remove(0);
     assert_eq!(stage(&d), "carried_over");
@@ -745,10 +503,7 @@ fn carry_over_without_next_edition() {
 
 #[test]
 fn an_ineligible_dossier_is_never_carried_over() {
-    let mut req = request(
-        "2022-06-02",
-        vec![set(full("D1", 100), "signed_on", json!(null))],
-    );
+    let mut req = request("2022-06-02", vec![set(full("D1", 100), "signed_on", json!(null))]);
     req["establishments"][0]["laureate_years"] = json!([2018]);
     let d = report(&req).dossiers.remove(0);
     assert_eq!(stage(&d), "ineligible");
@@ -769,12 +524,7 @@ fn ordered_on_the_waves_day() {
     assert_eq!(stage(&d), "ordered");
     assert_eq!(
         actions(&d),
-        [
-            "delivery.not_unpacked",
-            "delivery.boxes_noted",
-            "delivery.signed_note",
-            "reception.appointment"
-        ],
+        ["delivery.not_unpacked", "delivery.boxes_noted", "delivery.signed_note", "reception.appointment"],
         "the delivery's flags are not known before it, nor the appointment dated 2022-04-08"
     );
 }
@@ -794,21 +544,14 @@ fn unscheduled_projects_wait_for_a_wave() {
     req["as_of"] = json!("2022-04-04");
     let r = report(&req);
     assert!(r.unscheduled.is_empty() && r.waves.is_empty());
-    assert_eq!(
-        stage(&r.dossiers[0]),
-        "delivered",
-        "no waves field skips the ordered stage"
-    );
+    assert_eq!(stage(&r.dossiers[0]), "delivered", "no waves field skips the ordered stage");
 }
 
 // ---- delivery ------------------------------------------------------------------------------
 
 #[test]
 fn delivery_note_must_be_signed_remarks_do_not_block() {
-    let d = one(
-        "2022-04-05",
-        set(full("D1", 100), "delivery.note_signed", json!(false)),
-    );
+    let d = one("2022-04-05", set(full("D1", 100), "delivery.note_signed", json!(false)));
     assert_eq!(stage(&d), "ordered");
     assert_eq!(passed(&d, "delivery.signed_note"), Some(false));
     assert!(check(&d, "delivery.signed_note").unwrap().blocking);
@@ -836,26 +579,10 @@ fn reception_guards() {
     let ok = one("2022-04-08", full("D1", 100));
     assert_eq!(stage(&ok), "in_project");
     for (path, value, rule) in [
-        (
-            "reception.appointment_on",
-            json!(null),
-            "reception.appointment",
-        ),
-        (
-            "reception.appointment_on",
-            json!("2022-04-09"),
-            "reception.appointment",
-        ),
-        (
-            "reception.team_member_present",
-            json!(false),
-            "reception.team_member_present",
-        ),
-        (
-            "reception.equipment_accessible",
-            json!(false),
-            "reception.accessible",
-        ),
+        ("reception.appointment_on", json!(null), "reception.appointment"),
+        ("reception.appointment_on", json!("2022-04-09"), "reception.appointment"),
+        ("reception.team_member_present", json!(false), "reception.team_member_present"),
+        ("reception.equipment_accessible", json!(false), "reception.accessible"),
     ] {
         let d = one("2022-04-10", set(full("D1", 100), path, value));
         assert_eq!(passed(&d, rule), Some(false), "{path}");
@@ -863,14 +590,7 @@ fn reception_guards() {
         assert_eq!(d.commitment_ends_on, None);
         assert!(actions(&d).contains(&rule), "{path}: {:?}", actions(&d));
     }
-    let before = one(
-        "2022-04-10",
-        set(
-            full("D1", 100),
-            "reception.appointment_on",
-            json!("2022-04-07"),
-        ),
-    );
+    let before = one("2022-04-10", set(full("D1", 100), "reception.appointment_on", json!("2022-04-07")));
     assert_eq!(passed(&before, "reception.appointment"), Some(true));
 }
 
@@ -887,33 +607,15 @@ fn commitment_ends_three_calendar_years_after_the_visit() {
         "evaluation",
         json!({}),
     );
-    for (as_of, present) in [
-        ("2027-02-27", true),
-        ("2027-02-28", true),
-        ("2027-03-01", false),
-    ] {
+    for (as_of, present) in [("2027-02-27", true), ("2027-02-28", true), ("2027-03-01", false)] {
         let d = one(as_of, leap.clone());
         assert_eq!(d.commitment_ends_on.unwrap().to_string(), "2027-02-28");
         assert_eq!(actions(&d).contains(&"commitment.use"), present, "{as_of}");
-        assert_eq!(
-            actions(&d).contains(&"commitment.insurance"),
-            present,
-            "{as_of}"
-        );
-        assert_eq!(
-            actions(&d).contains(&"commitment.training"),
-            present,
-            "{as_of}"
-        );
+        assert_eq!(actions(&d).contains(&"commitment.insurance"), present, "{as_of}");
+        assert_eq!(actions(&d).contains(&"commitment.training"), present, "{as_of}");
     }
     let dec31 = set(full("D1", 100), "reception.visited_on", json!("2022-12-31"));
-    assert_eq!(
-        one("2023-01-01", dec31)
-            .commitment_ends_on
-            .unwrap()
-            .to_string(),
-        "2025-12-31"
-    );
+    assert_eq!(one("2023-01-01", dec31).commitment_ends_on.unwrap().to_string(), "2025-12-31");
 }
 
 // ---- evaluation ----------------------------------------------------------------------------
@@ -923,11 +625,7 @@ fn evaluation_needs_both_answers_sharing_is_an_action_until_done() {
     let d = one("2023-05-05", full("D1", 100));
     assert_eq!(stage(&d), "in_project");
     assert_eq!(passed(&d, "evaluation.questionnaire"), Some(true));
-    assert_eq!(
-        passed(&d, "evaluation.survey"),
-        None,
-        "missing answer: an action, not a failure"
-    );
+    assert_eq!(passed(&d, "evaluation.survey"), None, "missing answer: an action, not a failure");
     assert!(actions(&d).contains(&"evaluation.survey"));
     assert!(actions(&d).contains(&"evaluation.sharing"));
     assert!(!actions(&d).contains(&"evaluation.questionnaire"));
@@ -954,7 +652,5 @@ fn messages_follow_lang_and_rule_ids_do_not() {
         assert_ne!(de.checks[i].message, en.checks[i].message);
         assert_eq!(fr.checks[i].source, en.checks[i].source);
     }
-    assert!(en.checks[0]
-        .message
-        .contains("Establishment FASE 100 is known"));
+    assert!(en.checks[0].message.contains("Establishment FASE 100 is known"));
 }

@@ -93,11 +93,22 @@ fn print_summary(report: &CampaignReport, took: std::time::Duration) {
     let projects: Vec<_> = report
         .dossiers
         .iter()
-        .filter(|d| matches!(d.stage, Stage::Confirmed | Stage::Ordered | Stage::Delivered | Stage::InProject | Stage::Evaluated))
+        .filter(|d| {
+            matches!(
+                d.stage,
+                Stage::Confirmed | Stage::Ordered | Stage::Delivered | Stage::InProject | Stage::Evaluated
+            )
+        })
         .collect();
     let used: i64 = projects.iter().map(|d| d.points.total).sum();
     let max: i64 = projects.iter().map(|d| d.points.max).sum();
-    println!("\nPoints: {} confirmed projects use {} of {} points ({} left)", projects.len(), used, max, max - used);
+    println!(
+        "\nPoints: {} confirmed projects use {} of {} points ({} left)",
+        projects.len(),
+        used,
+        max,
+        max - used
+    );
 
     println!("\nWave plan");
     for w in &report.waves {
@@ -113,7 +124,11 @@ fn print_summary(report: &CampaignReport, took: std::time::Duration) {
     }
     println!("  unscheduled: {} project(s){}", report.unscheduled.len(), preview(&report.unscheduled));
 
-    let carried: Vec<_> = report.dossiers.iter().filter(|d| d.stage == Stage::CarriedOver || !d.carried_over_from.is_empty()).collect();
+    let carried: Vec<_> = report
+        .dossiers
+        .iter()
+        .filter(|d| d.stage == Stage::CarriedOver || !d.carried_over_from.is_empty())
+        .collect();
     println!("\nCarried over: {} dossier(s)", carried.len());
     for d in carried.iter().take(8) {
         let to = d.carried_over_to.as_deref().unwrap_or("—");

@@ -79,11 +79,7 @@ pub fn set(mut v: Value, path: &str, value: Value) -> Value {
     let mut cur = &mut v;
     let parts: Vec<&str> = path.split('.').collect();
     for p in &parts[..parts.len() - 1] {
-        cur = cur
-            .as_object_mut()
-            .unwrap()
-            .entry(p.to_string())
-            .or_insert(json!({}));
+        cur = cur.as_object_mut().unwrap().entry(p.to_string()).or_insert(json!({}));
     }
     let last = parts[parts.len() - 1];
     if value.is_null() {
