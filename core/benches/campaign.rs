@@ -1,4 +1,5 @@
 //! A 10,000-dossier campaign with 6 waves: `evaluate` (report included), and the JSON path.
+#![allow(missing_docs)] // criterion's macros make undocumented items
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use ecole_numerique::{evaluate, evaluate_json, sample};
