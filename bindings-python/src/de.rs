@@ -16,7 +16,8 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::dict::BoundDictIterator;
 use pyo3::types::{
-    PyBool, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
+    PyBool, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString,
+    PyTuple,
 };
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 
@@ -212,8 +213,8 @@ impl<'a, 'py> PyDe<'a, 'py> {
 
     fn unexpected(&self) -> DeError {
         DeError(format!(
-            "unsupported Python type `{}`: expected dict, list, tuple, str, int, float, bool, \
-             None, datetime.date or a timezone-aware datetime",
+            "unsupported Python type `{}`: expected a dict or mapping, list, tuple, str, int, \
+             float, bool, None, datetime.date or a timezone-aware datetime",
             type_name(&self.obj)
         ))
     }
@@ -263,10 +264,21 @@ impl<'de, 'a, 'py> de::Deserializer<'de> for PyDe<'a, 'py> {
             return visitor.visit_f64(f.value());
         }
         match date_of_object(obj) {
-            Ok(Some(date)) => visitor.visit_string(date.format("%Y-%m-%d").to_string()),
-            Ok(None) => Err(self.unexpected()),
-            Err(e) => Err(DeError(e.to_string())),
+            Ok(Some(date)) => return visitor.visit_string(date.format("%Y-%m-%d").to_string()),
+            Ok(None) => {}
+            Err(e) => return Err(DeError(e.to_string())),
         }
+        // Any other mapping (a `types.MappingProxyType`, a user's `Mapping`) reads as a dict.
+        if let Ok(mapping) = obj.cast::<PyMapping>() {
+            let dict = PyDict::new(obj.py());
+            dict.update(mapping)?;
+            return visitor.visit_map(DictAccess {
+                entries: dict.iter(),
+                value: None,
+                keys: self.keys,
+            });
+        }
+        Err(self.unexpected())
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {

@@ -54,6 +54,14 @@ def test_tuples_and_null_read_as_in_json(request_doc: dict[str, Any]) -> None:
     assert report["dossiers"][0]["points"]["total"] == 36
 
 
+def test_any_mapping_reads_as_a_dict(request_doc: dict[str, Any]) -> None:
+    import types
+
+    expected = en.evaluate(request_doc)
+    request_doc["dossiers"][0] = types.MappingProxyType(request_doc["dossiers"][0])
+    assert en.evaluate(types.MappingProxyType(request_doc)) == expected
+
+
 def test_languages_change_messages_not_rules(request_doc: dict[str, Any]) -> None:
     reports = {}
     for lang in ("fr", "de", "en"):
