@@ -146,6 +146,19 @@ impl CampaignRequest {
         Ok(request)
     }
 
+    /// Sets `as_of` from an instant: its civil date in Brussels (SPEC §2).
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use ecole_numerique::CampaignRequest;
+    /// let mut r = CampaignRequest::from_json(r#"{"edition": "EN2021", "as_of": "2021-01-01"}"#).unwrap();
+    /// r.set_as_of_instant(&Utc.with_ymd_and_hms(2022, 5, 31, 22, 30, 0).unwrap());
+    /// assert_eq!(r.as_of.to_string(), "2022-06-01"); // already 1 June in Brussels
+    /// ```
+    pub fn set_as_of_instant<Tz: chrono::TimeZone>(&mut self, instant: &chrono::DateTime<Tz>) {
+        self.as_of = crate::dates::brussels_date(instant);
+    }
+
     /// Reads a request from any serde deserializer (used by the Python binding), with the
     /// same typed errors as [`CampaignRequest::from_json`].
     pub fn from_deserializer<'de, D>(d: D) -> Result<CampaignRequest, Error>
@@ -604,6 +617,13 @@ pub struct DossierRequest {
     pub establishment: Establishment,
     /// The dossier.
     pub dossier: Dossier,
+}
+
+impl DossierRequest {
+    /// Sets `as_of` from an instant: its civil date in Brussels (SPEC §2).
+    pub fn set_as_of_instant<Tz: chrono::TimeZone>(&mut self, instant: &chrono::DateTime<Tz>) {
+        self.as_of = crate::dates::brussels_date(instant);
+    }
 }
 
 /// The report of one dossier, with the edition fingerprint.

@@ -61,7 +61,7 @@ impl<'a> Walk<'a> {
     fn start(declared_on: NaiveDate) -> Walk<'a> {
         Walk {
             stage: Stage::Declared,
-            findings: Vec::new(),
+            findings: Vec::with_capacity(12),
             chronology: None,
             broken_at: None,
             stopped: false,
@@ -376,7 +376,7 @@ pub fn next_actions<'a>(
     order: &Order,
     as_of: NaiveDate,
 ) -> Vec<Todo<'a>> {
-    let mut todo = Vec::new();
+    let mut todo = Vec::with_capacity(8);
     if let Some(stage) = walk.broken_at {
         todo.push(Todo::new(Msg::DoFixChronology, [("stage", Param::Str(stage.as_str()))], None));
     }
