@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and tests the Kotlin bindings on a machine with cargo, JDK 17 and Maven 3:
-#   1. the cdylib (release) and the in-repo uniffi-bindgen (debug: it only reads metadata);
+#   1. the cdylib (release) and the in-repo uniffi-bindgen (debug: it only reads metadata; built
+#      with the workspace's test targets, see below);
 #   2. the Kotlin, generated in library mode into generated/kotlin (not in git);
 #   3. the host library copied (stripped) to generated/resources/<jna-platform>/;
 #   4. mvn install: compiles, runs the JUnit 5 tests, installs the jar for the example;
@@ -28,8 +29,12 @@ esac
 cd "$root"
 step "cargo build --release -p ecole-numerique-kotlin"
 cargo build --release -p ecole-numerique-kotlin
-step "cargo build -p uniffi-bindgen"
-cargo build -p uniffi-bindgen
+# The bindgen's big dependency (uniffi_bindgen, ~3-6 min to compile here) is built with the
+# features of the packages selected. Selecting what `cargo test --workspace` selects makes it
+# the very artifact that command (run first by scripts/test-all.sh) already compiled: only the
+# small binary is linked. `cargo build -p uniffi-bindgen` would compile it a second time.
+step "cargo build --workspace --bins --tests (for target/debug/uniffi-bindgen)"
+cargo build --workspace --bins --tests
 
 step "uniffi-bindgen generate (Kotlin, library mode)"
 rm -rf "$here/generated"

@@ -89,19 +89,13 @@ pub struct Offer {
 
 impl From<Offer> for core::Offer {
     fn from(o: Offer) -> Self {
-        core::Offer {
-            level: o.level.into(),
-            kind: o.kind.into(),
-        }
+        core::Offer { level: o.level.into(), kind: o.kind.into() }
     }
 }
 
 impl From<core::Offer> for Offer {
     fn from(o: core::Offer) -> Self {
-        Offer {
-            level: o.level.into(),
-            kind: o.kind.into(),
-        }
+        Offer { level: o.level.into(), kind: o.kind.into() }
     }
 }
 
@@ -192,10 +186,7 @@ fn count(value: i64, path: &str) -> Result<u32> {
     u32::try_from(value).map_err(|_| {
         EcoleNumeriqueError::edition(
             path,
-            format!(
-                "`{value}` is out of range: expected a whole number from 0 to {}",
-                u32::MAX
-            ),
+            format!("`{value}` is out of range: expected a whole number from 0 to {}", u32::MAX),
         )
     })
 }
@@ -204,95 +195,76 @@ impl Edition {
     /// Converts to core's edition; errors are [`EcoleNumeriqueError::InvalidEdition`] under
     /// `place` (`edition`, `editions[1]`, or empty for an edition on its own). Core validates
     /// the result where it uses it.
-    pub(crate) fn to_core(&self, place: &str) -> Result<core::Edition> {
+    pub(crate) fn into_core(self, place: &str) -> Result<core::Edition> {
         let at = |field: &str| join(place, field);
         let lines = self
             .grid
             .lines
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, l)| {
                 Ok(core::GridLine {
-                    id: l.id.clone(),
-                    category: l.category.clone(),
-                    lot: l.lot.clone(),
                     points: count(l.points, &at(&format!("grid.lines[{i}].points")))?,
+                    id: l.id,
+                    category: l.category,
+                    lot: l.lot,
                     rated: l.rated,
                     provenance: l.provenance.map(Into::into),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(core::Edition {
-            id: self.id.clone(),
+            id: self.id,
             year: self.year,
             pilot: self.pilot,
-            next: self.next.clone(),
-            declaration: core::Window {
-                opens: self.declaration.opens,
-                closes: self.declaration.closes,
-            },
+            next: self.next,
+            declaration: core::Window { opens: self.declaration.opens, closes: self.declaration.closes },
             dossier_deadline: self.dossier_deadline,
             deadline_inclusive: self.deadline_inclusive,
-            excluded_laureate_years: self.excluded_laureate_years.clone(),
+            excluded_laureate_years: self.excluded_laureate_years,
             max_projects_per_establishment: count(
                 self.max_projects_per_establishment,
                 &at("max_projects_per_establishment"),
             )?,
-            eligible_offers: self
-                .eligible_offers
-                .iter()
-                .copied()
-                .map(Into::into)
-                .collect(),
-            regions: self.regions.iter().copied().map(Into::into).collect(),
+            eligible_offers: self.eligible_offers.into_iter().map(Into::into).collect(),
+            regions: self.regions.into_iter().map(Into::into).collect(),
             grid: core::Grid::new(count(self.grid.max_points, &at("grid.max_points"))?, lines),
             commitment_years: count(self.commitment_years, &at("commitment_years"))?,
-            provenance: self
-                .provenance
-                .iter()
-                .map(|(k, v)| (k.clone(), (*v).into()))
-                .collect(),
-            sources: self
-                .sources
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
+            provenance: self.provenance.into_iter().map(|(k, v)| (k, v.into())).collect(),
+            sources: self.sources.into_iter().collect(),
         })
     }
 
     /// Converts and validates (SPEC §3), for the methods below.
     fn validated(&self) -> Result<core::Edition> {
-        Ok(self.to_core("")?.validated()?)
+        Ok(self.clone().into_core("")?.validated()?)
     }
 }
 
-impl From<&core::Edition> for Edition {
-    fn from(e: &core::Edition) -> Self {
+impl From<core::Edition> for Edition {
+    fn from(e: core::Edition) -> Self {
         Edition {
-            id: e.id.clone(),
+            id: e.id,
             year: e.year,
             pilot: e.pilot,
-            next: e.next.clone(),
-            declaration: Window {
-                opens: e.declaration.opens,
-                closes: e.declaration.closes,
-            },
+            next: e.next,
+            declaration: Window { opens: e.declaration.opens, closes: e.declaration.closes },
             dossier_deadline: e.dossier_deadline,
             deadline_inclusive: e.deadline_inclusive,
-            excluded_laureate_years: e.excluded_laureate_years.clone(),
+            excluded_laureate_years: e.excluded_laureate_years,
             max_projects_per_establishment: e.max_projects_per_establishment.into(),
-            eligible_offers: e.eligible_offers.iter().copied().map(Into::into).collect(),
-            regions: e.regions.iter().copied().map(Into::into).collect(),
+            eligible_offers: e.eligible_offers.into_iter().map(Into::into).collect(),
+            regions: e.regions.into_iter().map(Into::into).collect(),
             grid: Grid {
                 max_points: e.grid.max_points.into(),
                 lines: e
                     .grid
                     .lines
-                    .iter()
+                    .into_iter()
                     .map(|l| GridLine {
-                        id: l.id.clone(),
-                        category: l.category.clone(),
-                        lot: l.lot.clone(),
+                        id: l.id,
+                        category: l.category,
+                        lot: l.lot,
                         points: l.points.into(),
                         rated: l.rated,
                         provenance: l.provenance.map(Into::into),
@@ -300,16 +272,8 @@ impl From<&core::Edition> for Edition {
                     .collect(),
             },
             commitment_years: e.commitment_years.into(),
-            provenance: e
-                .provenance
-                .iter()
-                .map(|(k, v)| (k.clone(), (*v).into()))
-                .collect(),
-            sources: e
-                .sources
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
+            provenance: e.provenance.into_iter().map(|(k, v)| (k, v.into())).collect(),
+            sources: e.sources.into_iter().collect(),
         }
     }
 }
@@ -337,7 +301,7 @@ impl Edition {
 /// A built-in edition by id (`EN2021`); unknown ids throw `UnknownEdition`.
 #[uniffi::export]
 pub fn builtin_edition(id: String) -> Result<Edition> {
-    guard(|| Ok(Edition::from(&core::Edition::builtin(&id)?)))
+    guard(|| Ok(Edition::from(core::Edition::builtin(&id)?)))
 }
 
 /// The ids of the built-in editions.
@@ -350,7 +314,7 @@ pub fn builtin_edition_ids() -> Vec<String> {
 /// of the bad field.
 #[uniffi::export]
 pub fn edition_from_json(json: String) -> Result<Edition> {
-    guard(|| Ok(Edition::from(&core::Edition::from_json(&json)?)))
+    guard(|| Ok(Edition::from(core::Edition::from_json(&json)?)))
 }
 
 #[cfg(test)]
@@ -360,20 +324,17 @@ mod tests {
     #[test]
     fn the_builtin_edition_round_trips_through_the_record() {
         let theirs = core::Edition::builtin("EN2021").unwrap();
-        let ours = Edition::from(&theirs);
-        assert_eq!(ours.to_core("").unwrap().validated().unwrap(), theirs);
+        let ours = Edition::from(theirs.clone());
+        assert_eq!(ours.clone().into_core("").unwrap().validated().unwrap(), theirs);
         assert_eq!(ours.fingerprint().unwrap(), theirs.fingerprint());
-        assert_eq!(
-            ours.last_day_to_confirm().unwrap(),
-            theirs.last_day_to_confirm()
-        );
+        assert_eq!(ours.last_day_to_confirm().unwrap(), theirs.last_day_to_confirm());
     }
 
     #[test]
     fn out_of_range_counts_are_invalid_editions_with_their_path() {
-        let mut e = Edition::from(&core::Edition::builtin("EN2021").unwrap());
+        let mut e = Edition::from(core::Edition::builtin("EN2021").unwrap());
         e.grid.lines[2].points = -1;
-        match e.to_core("editions[1]") {
+        match e.clone().into_core("editions[1]") {
             Err(EcoleNumeriqueError::InvalidEdition { path, .. }) => {
                 assert_eq!(path, "editions[1].grid.lines[2].points")
             }

@@ -62,17 +62,11 @@ impl From<ecole_numerique::Error> for EcoleNumeriqueError {
 
 impl EcoleNumeriqueError {
     pub(crate) fn request(path: impl Into<String>, detail: impl Into<String>) -> Self {
-        Self::InvalidRequest {
-            path: path.into(),
-            detail: detail.into(),
-        }
+        Self::InvalidRequest { path: path.into(), detail: detail.into() }
     }
 
     pub(crate) fn edition(path: impl Into<String>, detail: impl Into<String>) -> Self {
-        Self::InvalidEdition {
-            path: path.into(),
-            detail: detail.into(),
-        }
+        Self::InvalidEdition { path: path.into(), detail: detail.into() }
     }
 }
 
@@ -111,10 +105,7 @@ mod tests {
 
     #[test]
     fn core_errors_keep_kind_path_and_detail() {
-        let e = ecole_numerique::Error::UnknownEdition {
-            path: "edition".into(),
-            id: "EN1999".into(),
-        };
+        let e = ecole_numerique::Error::UnknownEdition { path: "edition".into(), id: "EN1999".into() };
         match EcoleNumeriqueError::from(e) {
             EcoleNumeriqueError::UnknownEdition { path, id, detail } => {
                 assert_eq!((path.as_str(), id.as_str()), ("edition", "EN1999"));
@@ -127,19 +118,9 @@ mod tests {
     #[test]
     fn a_panic_becomes_internal() {
         let r: Result<()> = guard(|| panic!("boom {}", 1));
-        assert_eq!(
-            r,
-            Err(EcoleNumeriqueError::Internal {
-                detail: "boom 1".into()
-            })
-        );
+        assert_eq!(r, Err(EcoleNumeriqueError::Internal { detail: "boom 1".into() }));
         let r: Result<()> = guard(|| panic!("static"));
-        assert_eq!(
-            r,
-            Err(EcoleNumeriqueError::Internal {
-                detail: "static".into()
-            })
-        );
+        assert_eq!(r, Err(EcoleNumeriqueError::Internal { detail: "static".into() }));
     }
 
     #[test]

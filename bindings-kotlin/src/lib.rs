@@ -23,18 +23,19 @@ mod error;
 mod report;
 mod request;
 
+pub use dates::brussels_date;
 pub use edition::{
-    builtin_edition, builtin_edition_ids, edition_from_json, Edition, Grid, GridLine, Kind, Level,
-    Offer, Provenance, Region, Window,
+    builtin_edition, builtin_edition_ids, edition_from_json, Edition, Grid, GridLine, Kind, Level, Offer,
+    Provenance, Region, Window,
 };
 pub use error::{EcoleNumeriqueError, Result};
 pub use report::{
-    CampaignReport, Check, DossierReport, NextAction, OrderLine, Points, PointsLine, SingleReport,
-    Stage, WavePlan,
+    CampaignReport, Check, DossierReport, NextAction, OrderLine, Points, PointsLine, SingleReport, Stage,
+    WavePlan,
 };
 pub use request::{
-    CampaignRequest, Delivery, Dossier, DossierRequest, EditionRef, EquipmentLine, Establishment,
-    Evaluation, Implantation, Lang, Reception, Signer, Survey, Wave,
+    CampaignRequest, Delivery, Dossier, DossierRequest, EditionRef, EquipmentLine, Establishment, Evaluation,
+    Implantation, Lang, Reception, Signer, Survey, Wave,
 };
 
 use ecole_numerique as core;
@@ -52,8 +53,8 @@ pub fn evaluate_json(request: String) -> Result<String> {
 #[uniffi::export]
 pub fn evaluate(request: CampaignRequest) -> Result<CampaignReport> {
     guard(|| {
-        let request = core::CampaignRequest::try_from(&request)?;
-        Ok(CampaignReport::from(&core::evaluate(&request)?))
+        let request = core::CampaignRequest::try_from(request)?;
+        Ok(CampaignReport::from(core::evaluate(&request)?))
     })
 }
 
@@ -62,8 +63,8 @@ pub fn evaluate(request: CampaignRequest) -> Result<CampaignReport> {
 #[uniffi::export]
 pub fn evaluate_dossier(request: DossierRequest) -> Result<SingleReport> {
     guard(|| {
-        let request = core::DossierRequest::try_from(&request)?;
-        Ok(SingleReport::from(&core::evaluate_dossier(&request)?))
+        let request = core::DossierRequest::try_from(request)?;
+        Ok(SingleReport::from(core::evaluate_dossier(&request)?))
     })
 }
 
@@ -71,20 +72,16 @@ pub fn evaluate_dossier(request: DossierRequest) -> Result<SingleReport> {
 /// `evaluateJson` gives for an unreadable request.
 #[uniffi::export]
 pub fn parse_request(json: String) -> Result<CampaignRequest> {
-    guard(|| {
-        Ok(CampaignRequest::from(&core::CampaignRequest::from_json(
-            &json,
-        )?))
-    })
+    guard(|| Ok(CampaignRequest::from(core::CampaignRequest::from_json(&json)?)))
 }
 
 /// Reads a JSON campaign report (as `evaluateJson` writes it) into the typed records.
 #[uniffi::export]
 pub fn parse_report(json: String) -> Result<CampaignReport> {
     guard(|| {
-        let report: core::CampaignReport = serde_json::from_str(&json)
-            .map_err(|e| EcoleNumeriqueError::request("", e.to_string()))?;
-        Ok(CampaignReport::from(&report))
+        let report: core::CampaignReport =
+            serde_json::from_str(&json).map_err(|e| EcoleNumeriqueError::request("", e.to_string()))?;
+        Ok(CampaignReport::from(report))
     })
 }
 
@@ -106,9 +103,8 @@ impl CampaignRequest {
     /// The request as a JSON document, the shape `evaluateJson` and `parseRequest` read.
     pub fn to_json(&self) -> Result<String> {
         guard(|| {
-            let request = core::CampaignRequest::try_from(self)?;
-            serde_json::to_string(&request)
-                .map_err(|e| EcoleNumeriqueError::request("", e.to_string()))
+            let request = core::CampaignRequest::try_from(self.clone())?;
+            serde_json::to_string(&request).map_err(|e| EcoleNumeriqueError::request("", e.to_string()))
         })
     }
 }
@@ -118,9 +114,8 @@ impl CampaignReport {
     /// The report as JSON, exactly as `evaluateJson` writes it.
     pub fn to_json(&self) -> Result<String> {
         guard(|| {
-            let report = core::CampaignReport::try_from(self)?;
-            serde_json::to_string(&report)
-                .map_err(|e| EcoleNumeriqueError::request("", e.to_string()))
+            let report = core::CampaignReport::try_from(self.clone())?;
+            serde_json::to_string(&report).map_err(|e| EcoleNumeriqueError::request("", e.to_string()))
         })
     }
 }
@@ -130,9 +125,8 @@ impl SingleReport {
     /// The single-dossier report as JSON (the dossier's fields and `fingerprint`).
     pub fn to_json(&self) -> Result<String> {
         guard(|| {
-            let report = core::SingleReport::try_from(self)?;
-            serde_json::to_string(&report)
-                .map_err(|e| EcoleNumeriqueError::request("", e.to_string()))
+            let report = core::SingleReport::try_from(self.clone())?;
+            serde_json::to_string(&report).map_err(|e| EcoleNumeriqueError::request("", e.to_string()))
         })
     }
 }

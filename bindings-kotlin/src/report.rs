@@ -181,36 +181,34 @@ pub struct SingleReport {
     pub fingerprint: String,
 }
 
-fn points_line(l: &core::PointsLine) -> PointsLine {
-    PointsLine {
-        item: l.item.clone(),
-        lot: l.lot.clone(),
-        quantity: l.quantity,
-        points: l.points,
-    }
+fn points_lines(lines: Vec<core::PointsLine>) -> Vec<PointsLine> {
+    lines
+        .into_iter()
+        .map(|l| PointsLine { item: l.item, lot: l.lot, quantity: l.quantity, points: l.points })
+        .collect()
 }
 
-fn points_line_to_core(l: &PointsLine) -> core::PointsLine {
-    core::PointsLine {
-        item: l.item.clone(),
-        lot: l.lot.clone(),
-        quantity: l.quantity,
-        points: l.points,
-    }
+fn points_lines_into_core(lines: Vec<PointsLine>) -> Vec<core::PointsLine> {
+    lines
+        .into_iter()
+        .map(|l| core::PointsLine { item: l.item, lot: l.lot, quantity: l.quantity, points: l.points })
+        .collect()
 }
 
-impl From<&core::DossierReport> for DossierReport {
-    fn from(d: &core::DossierReport) -> Self {
+// Core's texts may be `String`, `Cow<'static, str>` or `Arc<str>`: `to_string` and `into`
+// take them all.
+impl From<core::DossierReport> for DossierReport {
+    fn from(d: core::DossierReport) -> Self {
         DossierReport {
-            id: d.id.clone(),
+            id: d.id,
             establishment: d.establishment.into(),
-            edition: d.edition.clone(),
+            edition: d.edition,
             deadline: d.deadline,
             eligible: d.eligible,
             stage: d.stage.into(),
             checks: d
                 .checks
-                .iter()
+                .into_iter()
                 .map(|c| Check {
                     rule: c.rule.to_string(),
                     passed: c.passed,
@@ -223,162 +221,140 @@ impl From<&core::DossierReport> for DossierReport {
                 total: d.points.total,
                 max: d.points.max,
                 remaining: d.points.remaining,
-                lines: d.points.lines.iter().map(points_line).collect(),
-                extra: d.points.extra.iter().map(points_line).collect(),
+                lines: points_lines(d.points.lines),
+                extra: points_lines(d.points.extra),
             },
-            carried_over_from: d.carried_over_from.clone(),
-            carried_over_to: d.carried_over_to.clone(),
-            wave: d.wave.clone(),
+            carried_over_from: d.carried_over_from,
+            carried_over_to: d.carried_over_to,
+            wave: d.wave,
             commitment_ends_on: d.commitment_ends_on,
             next_actions: d
                 .next_actions
-                .iter()
-                .map(|a| NextAction {
-                    rule: a.rule.to_string(),
-                    message: a.message.to_string(),
-                    due: a.due,
-                })
+                .into_iter()
+                .map(|a| NextAction { rule: a.rule.to_string(), message: a.message.to_string(), due: a.due })
                 .collect(),
         }
     }
 }
 
 impl DossierReport {
-    fn to_core(&self, place: &str) -> Result<core::DossierReport> {
+    fn into_core(self, place: &str) -> Result<core::DossierReport> {
         Ok(core::DossierReport {
-            id: self.id.clone(),
             establishment: core::Fase::try_from(self.establishment).map_err(|_| {
                 EcoleNumeriqueError::request(
                     join(place, "establishment"),
                     format!("`{}` is not a FASE number", self.establishment),
                 )
             })?,
-            edition: self.edition.clone(),
+            id: self.id,
+            edition: self.edition,
             deadline: self.deadline,
             eligible: self.eligible,
             stage: self.stage.into(),
             checks: self
                 .checks
-                .iter()
+                .into_iter()
                 .map(|c| core::Check {
-                    rule: c.rule.clone().into(),
+                    rule: c.rule.into(),
                     passed: c.passed,
                     blocking: c.blocking,
-                    message: c.message.clone().into(),
-                    source: c.source.clone().into(),
+                    message: c.message.into(),
+                    source: c.source.into(),
                 })
                 .collect(),
             points: core::Points {
                 total: self.points.total,
                 max: self.points.max,
                 remaining: self.points.remaining,
-                lines: self.points.lines.iter().map(points_line_to_core).collect(),
-                extra: self.points.extra.iter().map(points_line_to_core).collect(),
+                lines: points_lines_into_core(self.points.lines),
+                extra: points_lines_into_core(self.points.extra),
             },
-            carried_over_from: self.carried_over_from.clone(),
-            carried_over_to: self.carried_over_to.clone(),
-            wave: self.wave.clone(),
+            carried_over_from: self.carried_over_from,
+            carried_over_to: self.carried_over_to,
+            wave: self.wave,
             commitment_ends_on: self.commitment_ends_on,
             next_actions: self
                 .next_actions
-                .iter()
-                .map(|a| core::NextAction {
-                    rule: a.rule.clone().into(),
-                    message: a.message.clone().into(),
-                    due: a.due,
-                })
+                .into_iter()
+                .map(|a| core::NextAction { rule: a.rule.into(), message: a.message.into(), due: a.due })
                 .collect(),
         })
     }
 }
 
-impl From<&core::CampaignReport> for CampaignReport {
-    fn from(r: &core::CampaignReport) -> Self {
+impl From<core::CampaignReport> for CampaignReport {
+    fn from(r: core::CampaignReport) -> Self {
         CampaignReport {
-            edition: r.edition.clone(),
+            edition: r.edition,
             as_of: r.as_of,
             lang: r.lang.into(),
-            library_version: r.library_version.clone(),
-            fingerprint: r.fingerprint.clone(),
-            dossiers: r.dossiers.iter().map(DossierReport::from).collect(),
+            library_version: r.library_version,
+            fingerprint: r.fingerprint,
+            dossiers: r.dossiers.into_iter().map(DossierReport::from).collect(),
             waves: r
                 .waves
-                .iter()
+                .into_iter()
                 .map(|w| WavePlan {
-                    id: w.id.clone(),
+                    id: w.id,
                     order_on: w.order_on,
-                    projects: w.projects.clone(),
+                    projects: w.projects,
                     lines: w
                         .lines
-                        .iter()
-                        .map(|l| OrderLine {
-                            item: l.item.clone(),
-                            lot: l.lot.clone(),
-                            quantity: l.quantity,
-                        })
+                        .into_iter()
+                        .map(|l| OrderLine { item: l.item, lot: l.lot, quantity: l.quantity })
                         .collect(),
                 })
                 .collect(),
-            unscheduled: r.unscheduled.clone(),
+            unscheduled: r.unscheduled,
         }
     }
 }
 
-impl TryFrom<&CampaignReport> for core::CampaignReport {
+impl TryFrom<CampaignReport> for core::CampaignReport {
     type Error = EcoleNumeriqueError;
 
-    fn try_from(r: &CampaignReport) -> Result<Self> {
+    fn try_from(r: CampaignReport) -> Result<Self> {
         Ok(core::CampaignReport {
-            edition: r.edition.clone(),
+            edition: r.edition,
             as_of: r.as_of,
             lang: r.lang.into(),
-            library_version: r.library_version.clone(),
-            fingerprint: r.fingerprint.clone(),
+            library_version: r.library_version,
+            fingerprint: r.fingerprint,
             dossiers: r
                 .dossiers
-                .iter()
+                .into_iter()
                 .enumerate()
-                .map(|(i, d)| d.to_core(&format!("dossiers[{i}]")))
+                .map(|(i, d)| d.into_core(&format!("dossiers[{i}]")))
                 .collect::<Result<_>>()?,
             waves: r
                 .waves
-                .iter()
+                .into_iter()
                 .map(|w| core::WavePlan {
-                    id: w.id.clone(),
+                    id: w.id,
                     order_on: w.order_on,
-                    projects: w.projects.clone(),
+                    projects: w.projects,
                     lines: w
                         .lines
-                        .iter()
-                        .map(|l| core::OrderLine {
-                            item: l.item.clone(),
-                            lot: l.lot.clone(),
-                            quantity: l.quantity,
-                        })
+                        .into_iter()
+                        .map(|l| core::OrderLine { item: l.item, lot: l.lot, quantity: l.quantity })
                         .collect(),
                 })
                 .collect(),
-            unscheduled: r.unscheduled.clone(),
+            unscheduled: r.unscheduled,
         })
     }
 }
 
-impl From<&core::SingleReport> for SingleReport {
-    fn from(s: &core::SingleReport) -> Self {
-        SingleReport {
-            report: DossierReport::from(&s.report),
-            fingerprint: s.fingerprint.clone(),
-        }
+impl From<core::SingleReport> for SingleReport {
+    fn from(s: core::SingleReport) -> Self {
+        SingleReport { report: DossierReport::from(s.report), fingerprint: s.fingerprint }
     }
 }
 
-impl TryFrom<&SingleReport> for core::SingleReport {
+impl TryFrom<SingleReport> for core::SingleReport {
     type Error = EcoleNumeriqueError;
 
-    fn try_from(s: &SingleReport) -> Result<Self> {
-        Ok(core::SingleReport {
-            report: s.report.to_core("")?,
-            fingerprint: s.fingerprint.clone(),
-        })
+    fn try_from(s: SingleReport) -> Result<Self> {
+        Ok(core::SingleReport { report: s.report.into_core("")?, fingerprint: s.fingerprint })
     }
 }

@@ -51,23 +51,21 @@ pub enum EditionRef {
 }
 
 impl EditionRef {
-    fn to_core(&self, place: &str) -> Result<core::EditionRef> {
+    fn into_core(self, place: &str) -> Result<core::EditionRef> {
         Ok(match self {
-            EditionRef::Id { id } => core::EditionRef::Id(id.clone()),
+            EditionRef::Id { id } => core::EditionRef::Id(id),
             EditionRef::Document { edition } => {
-                core::EditionRef::Document(Box::new(edition.to_core(place)?))
+                core::EditionRef::Document(Box::new(edition.into_core(place)?))
             }
         })
     }
 }
 
-impl From<&core::EditionRef> for EditionRef {
-    fn from(r: &core::EditionRef) -> Self {
+impl From<core::EditionRef> for EditionRef {
+    fn from(r: core::EditionRef) -> Self {
         match r {
-            core::EditionRef::Id(id) => EditionRef::Id { id: id.clone() },
-            core::EditionRef::Document(e) => EditionRef::Document {
-                edition: Edition::from(&**e),
-            },
+            core::EditionRef::Id(id) => EditionRef::Id { id },
+            core::EditionRef::Document(e) => EditionRef::Document { edition: Edition::from(*e) },
         }
     }
 }
@@ -298,105 +296,78 @@ fn fase(value: i64, path: impl FnOnce() -> String) -> Result<core::Fase> {
     core::Fase::try_from(value).map_err(|_| {
         EcoleNumeriqueError::request(
             path(),
-            format!(
-                "`{value}` is not a FASE number: expected a whole number from 0 to {}",
-                core::Fase::MAX
-            ),
+            format!("`{value}` is not a FASE number: expected a whole number from 0 to {}", core::Fase::MAX),
         )
     })
 }
 
-fn editions_to_core(editions: &[Edition]) -> Result<Vec<core::Edition>> {
-    editions
-        .iter()
-        .enumerate()
-        .map(|(i, e)| e.to_core(&format!("editions[{i}]")))
-        .collect()
+fn editions_into_core(editions: Vec<Edition>) -> Result<Vec<core::Edition>> {
+    editions.into_iter().enumerate().map(|(i, e)| e.into_core(&format!("editions[{i}]"))).collect()
 }
 
 impl Establishment {
-    fn to_core(&self, place: &str) -> Result<core::Establishment> {
+    fn into_core(self, place: &str) -> Result<core::Establishment> {
         Ok(core::Establishment {
             fase: fase(self.fase, || join(place, "fase"))?,
-            name: self.name.clone(),
-            offers: self.offers.iter().copied().map(Into::into).collect(),
+            name: self.name,
+            offers: self.offers.into_iter().map(Into::into).collect(),
             implantations: self
                 .implantations
-                .iter()
+                .into_iter()
                 .enumerate()
                 .map(|(i, imp)| {
                     Ok(core::Implantation {
-                        fase: fase(imp.fase, || {
-                            join(place, &format!("implantations[{i}].fase"))
-                        })?,
+                        fase: fase(imp.fase, || join(place, &format!("implantations[{i}].fase")))?,
                         region: imp.region.into(),
                     })
                 })
                 .collect::<Result<_>>()?,
-            laureate_years: self.laureate_years.clone(),
+            laureate_years: self.laureate_years,
         })
     }
 }
 
-impl From<&core::Establishment> for Establishment {
-    fn from(e: &core::Establishment) -> Self {
+impl From<core::Establishment> for Establishment {
+    fn from(e: core::Establishment) -> Self {
         Establishment {
             fase: e.fase.into(),
-            name: e.name.clone(),
-            offers: e.offers.iter().copied().map(Into::into).collect(),
+            name: e.name,
+            offers: e.offers.into_iter().map(Into::into).collect(),
             implantations: e
                 .implantations
-                .iter()
-                .map(|i| Implantation {
-                    fase: i.fase.into(),
-                    region: i.region.into(),
-                })
+                .into_iter()
+                .map(|i| Implantation { fase: i.fase.into(), region: i.region.into() })
                 .collect(),
-            laureate_years: e.laureate_years.clone(),
+            laureate_years: e.laureate_years,
         }
     }
 }
 
-fn lines_to_core(lines: &[EquipmentLine]) -> Vec<core::EquipmentLine> {
-    lines
-        .iter()
-        .map(|l| core::EquipmentLine {
-            item: l.item.clone(),
-            quantity: l.quantity,
-        })
-        .collect()
+fn lines_into_core(lines: Vec<EquipmentLine>) -> Vec<core::EquipmentLine> {
+    lines.into_iter().map(|l| core::EquipmentLine { item: l.item, quantity: l.quantity }).collect()
 }
 
-fn lines_from_core(lines: &[core::EquipmentLine]) -> Vec<EquipmentLine> {
-    lines
-        .iter()
-        .map(|l| EquipmentLine {
-            item: l.item.clone(),
-            quantity: l.quantity,
-        })
-        .collect()
+fn lines_from_core(lines: Vec<core::EquipmentLine>) -> Vec<EquipmentLine> {
+    lines.into_iter().map(|l| EquipmentLine { item: l.item, quantity: l.quantity }).collect()
 }
 
 impl Dossier {
-    fn to_core(&self, place: &str) -> Result<core::Dossier> {
-        let s = &self.survey;
-        let d = &self.delivery;
-        let r = &self.reception;
-        let e = &self.evaluation;
+    fn into_core(self, place: &str) -> Result<core::Dossier> {
+        let (s, d, r, e) = (self.survey, self.delivery, self.reception, self.evaluation);
         Ok(core::Dossier {
-            id: self.id.clone(),
             establishment: fase(self.establishment, || join(place, "establishment"))?,
-            edition: self.edition.clone(),
             implantations: self
                 .implantations
-                .iter()
+                .into_iter()
                 .enumerate()
-                .map(|(i, &f)| fase(f, || join(place, &format!("implantations[{i}]"))))
+                .map(|(i, f)| fase(f, || join(place, &format!("implantations[{i}]"))))
                 .collect::<Result<_>>()?,
+            id: self.id,
+            edition: self.edition,
             declared_on: self.declared_on,
             first_contact_on: self.first_contact_on,
             survey: core::Survey {
-                referent: s.referent.clone(),
+                referent: s.referent,
                 connectivity_assessed: s.connectivity_assessed,
                 infrastructure_assessed: s.infrastructure_assessed,
                 works_needed: s.works_needed,
@@ -406,12 +377,12 @@ impl Dossier {
                 completed_on: s.completed_on,
             },
             space_opened_on: self.space_opened_on,
-            equipment: lines_to_core(&self.equipment),
-            extra: lines_to_core(&self.extra),
+            equipment: lines_into_core(self.equipment),
+            extra: lines_into_core(self.extra),
             cen_approved_on: self.cen_approved_on,
             expert_approved_on: self.expert_approved_on,
             signed_on: self.signed_on,
-            signed_by: self.signed_by.iter().copied().map(Into::into).collect(),
+            signed_by: self.signed_by.into_iter().map(Into::into).collect(),
             delivery: core::Delivery {
                 delivered_on: d.delivered_on,
                 note_signed: d.note_signed,
@@ -433,21 +404,18 @@ impl Dossier {
     }
 }
 
-impl From<&core::Dossier> for Dossier {
-    fn from(x: &core::Dossier) -> Self {
-        let s = &x.survey;
-        let d = &x.delivery;
-        let r = &x.reception;
-        let e = &x.evaluation;
+impl From<core::Dossier> for Dossier {
+    fn from(x: core::Dossier) -> Self {
+        let (s, d, r, e) = (x.survey, x.delivery, x.reception, x.evaluation);
         Dossier {
-            id: x.id.clone(),
+            id: x.id,
             establishment: x.establishment.into(),
-            edition: x.edition.clone(),
-            implantations: x.implantations.iter().map(|&f| f.into()).collect(),
+            edition: x.edition,
+            implantations: x.implantations.into_iter().map(Into::into).collect(),
             declared_on: x.declared_on,
             first_contact_on: x.first_contact_on,
             survey: Survey {
-                referent: s.referent.clone(),
+                referent: s.referent,
                 connectivity_assessed: s.connectivity_assessed,
                 infrastructure_assessed: s.infrastructure_assessed,
                 works_needed: s.works_needed,
@@ -457,12 +425,12 @@ impl From<&core::Dossier> for Dossier {
                 completed_on: s.completed_on,
             },
             space_opened_on: x.space_opened_on,
-            equipment: lines_from_core(&x.equipment),
-            extra: lines_from_core(&x.extra),
+            equipment: lines_from_core(x.equipment),
+            extra: lines_from_core(x.extra),
             cen_approved_on: x.cen_approved_on,
             expert_approved_on: x.expert_approved_on,
             signed_on: x.signed_on,
-            signed_by: x.signed_by.iter().copied().map(Into::into).collect(),
+            signed_by: x.signed_by.into_iter().map(Into::into).collect(),
             delivery: Delivery {
                 delivered_on: d.delivered_on,
                 note_signed: d.note_signed,
@@ -484,85 +452,71 @@ impl From<&core::Dossier> for Dossier {
     }
 }
 
-impl Wave {
-    fn to_core(&self) -> core::Wave {
-        core::Wave {
-            id: self.id.clone(),
-            order_on: self.order_on,
-            capacity: self.capacity.iter().map(|(k, v)| (k.clone(), *v)).collect(),
-        }
+impl From<Wave> for core::Wave {
+    fn from(w: Wave) -> Self {
+        core::Wave { id: w.id, order_on: w.order_on, capacity: w.capacity.into_iter().collect() }
     }
 }
 
-impl From<&core::Wave> for Wave {
-    fn from(w: &core::Wave) -> Self {
-        Wave {
-            id: w.id.clone(),
-            order_on: w.order_on,
-            capacity: w.capacity.iter().map(|(k, v)| (k.clone(), *v)).collect(),
-        }
+impl From<core::Wave> for Wave {
+    fn from(w: core::Wave) -> Self {
+        Wave { id: w.id, order_on: w.order_on, capacity: w.capacity.into_iter().collect() }
     }
 }
 
-impl TryFrom<&CampaignRequest> for core::CampaignRequest {
+impl TryFrom<CampaignRequest> for core::CampaignRequest {
     type Error = EcoleNumeriqueError;
 
     /// Errors name the place as the JSON reader would (`dossiers[3].establishment`).
-    fn try_from(r: &CampaignRequest) -> Result<Self> {
+    fn try_from(r: CampaignRequest) -> Result<Self> {
         Ok(core::CampaignRequest {
-            edition: r.edition.to_core("edition")?,
-            editions: editions_to_core(&r.editions)?,
+            edition: r.edition.into_core("edition")?,
+            editions: editions_into_core(r.editions)?,
             as_of: r.as_of,
             lang: r.lang.into(),
             establishments: r
                 .establishments
-                .iter()
+                .into_iter()
                 .enumerate()
-                .map(|(i, e)| e.to_core(&format!("establishments[{i}]")))
+                .map(|(i, e)| e.into_core(&format!("establishments[{i}]")))
                 .collect::<Result<_>>()?,
             dossiers: r
                 .dossiers
-                .iter()
+                .into_iter()
                 .enumerate()
-                .map(|(i, d)| d.to_core(&format!("dossiers[{i}]")))
+                .map(|(i, d)| d.into_core(&format!("dossiers[{i}]")))
                 .collect::<Result<_>>()?,
-            waves: r
-                .waves
-                .as_ref()
-                .map(|ws| ws.iter().map(Wave::to_core).collect()),
+            waves: r.waves.map(|ws| ws.into_iter().map(Into::into).collect()),
         })
     }
 }
 
-impl From<&core::CampaignRequest> for CampaignRequest {
-    fn from(r: &core::CampaignRequest) -> Self {
+impl From<core::CampaignRequest> for CampaignRequest {
+    fn from(r: core::CampaignRequest) -> Self {
         CampaignRequest {
-            edition: EditionRef::from(&r.edition),
+            edition: EditionRef::from(r.edition),
             as_of: r.as_of,
             lang: r.lang.into(),
-            editions: r.editions.iter().map(Edition::from).collect(),
-            establishments: r.establishments.iter().map(Establishment::from).collect(),
-            dossiers: r.dossiers.iter().map(Dossier::from).collect(),
-            waves: r
-                .waves
-                .as_ref()
-                .map(|ws| ws.iter().map(Wave::from).collect()),
+            editions: r.editions.into_iter().map(Edition::from).collect(),
+            establishments: r.establishments.into_iter().map(Establishment::from).collect(),
+            dossiers: r.dossiers.into_iter().map(Dossier::from).collect(),
+            waves: r.waves.map(|ws| ws.into_iter().map(Wave::from).collect()),
         }
     }
 }
 
-impl TryFrom<&DossierRequest> for core::DossierRequest {
+impl TryFrom<DossierRequest> for core::DossierRequest {
     type Error = EcoleNumeriqueError;
 
     /// Errors name the place under `establishment` and `dossier`.
-    fn try_from(r: &DossierRequest) -> Result<Self> {
+    fn try_from(r: DossierRequest) -> Result<Self> {
         Ok(core::DossierRequest {
-            edition: r.edition.to_core("edition")?,
-            editions: editions_to_core(&r.editions)?,
+            edition: r.edition.into_core("edition")?,
+            editions: editions_into_core(r.editions)?,
             as_of: r.as_of,
             lang: r.lang.into(),
-            establishment: r.establishment.to_core("establishment")?,
-            dossier: r.dossier.to_core("dossier")?,
+            establishment: r.establishment.into_core("establishment")?,
+            dossier: r.dossier.into_core("dossier")?,
         })
     }
 }
@@ -573,9 +527,7 @@ mod tests {
 
     fn request() -> CampaignRequest {
         CampaignRequest {
-            edition: EditionRef::Id {
-                id: "EN2021".into(),
-            },
+            edition: EditionRef::Id { id: "EN2021".into() },
             as_of: NaiveDate::from_ymd_opt(2022, 1, 10).unwrap(),
             lang: Lang::En,
             editions: vec![],
@@ -583,13 +535,10 @@ mod tests {
                 fase: 10,
                 name: "Ecole".into(),
                 offers: vec![],
-                implantations: vec![Implantation {
-                    fase: 11,
-                    region: Region::Wallonia,
-                }],
+                implantations: vec![Implantation { fase: 11, region: Region::Wallonia }],
                 laureate_years: vec![2015],
             }],
-            dossiers: vec![Dossier::from(&core::Dossier {
+            dossiers: vec![Dossier::from(core::Dossier {
                 id: "A".into(),
                 establishment: 10,
                 ..Default::default()
@@ -605,22 +554,22 @@ mod tests {
     #[test]
     fn a_request_round_trips_through_core() {
         let ours = request();
-        let theirs = core::CampaignRequest::try_from(&ours).unwrap();
-        assert_eq!(CampaignRequest::from(&theirs), ours);
+        let theirs = core::CampaignRequest::try_from(ours.clone()).unwrap();
+        assert_eq!(CampaignRequest::from(theirs), ours);
     }
 
     #[test]
     fn a_negative_fase_is_an_invalid_request_at_its_path() {
         let mut r = request();
         r.dossiers[0].establishment = -5;
-        let err = core::CampaignRequest::try_from(&r).unwrap_err();
+        let err = core::CampaignRequest::try_from(r).unwrap_err();
         assert!(
             matches!(err, EcoleNumeriqueError::InvalidRequest { ref path, .. } if path == "dossiers[0].establishment"),
             "{err:?}"
         );
         let mut r = request();
         r.establishments[0].implantations[0].fase = i64::from(u32::MAX) + 1;
-        let err = core::CampaignRequest::try_from(&r).unwrap_err();
+        let err = core::CampaignRequest::try_from(r).unwrap_err();
         assert!(
             matches!(err, EcoleNumeriqueError::InvalidRequest { ref path, .. } if path == "establishments[0].implantations[0].fase"),
             "{err:?}"

@@ -40,3 +40,16 @@ fun editionRef(id: String): EditionRef = EditionRef.Id(id)
 
 /** An edition document carried whole by a request. */
 fun editionRef(edition: Edition): EditionRef = EditionRef.Document(edition)
+
+/**
+ * The civil date of this instant in `Europe/Brussels`, as the rules compare it (SPEC §2):
+ * `Instant.parse("2021-12-17T23:30:00Z").toBrusselsDate()` is 18 December 2021. Core does
+ * the conversion; use it to fill the records' `LocalDate` fields from timestamps.
+ */
+fun java.time.Instant.toBrusselsDate(): java.time.LocalDate = brusselsDate(this)
+
+/** The civil date in `Europe/Brussels` of this moment, whatever its own offset. */
+fun java.time.OffsetDateTime.toBrusselsDate(): java.time.LocalDate = brusselsDate(toInstant())
+
+/** The civil date in `Europe/Brussels` of this moment, whatever its own zone. */
+fun java.time.ZonedDateTime.toBrusselsDate(): java.time.LocalDate = brusselsDate(toInstant())

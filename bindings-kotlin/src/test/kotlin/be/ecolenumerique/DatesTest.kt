@@ -76,6 +76,16 @@ class DatesTest {
     }
 
     @Test
+    fun `instants take their civil date in Brussels, summer and winter`() {
+        assertEquals(d("2021-12-18"), java.time.Instant.parse("2021-12-17T23:30:00Z").toBrusselsDate())
+        assertEquals(d("2021-12-17"), java.time.Instant.parse("2021-12-17T22:59:59Z").toBrusselsDate())
+        assertEquals(d("2022-06-01"), java.time.Instant.parse("2022-05-31T22:30:00Z").toBrusselsDate())
+        assertEquals(d("2022-05-31"), java.time.Instant.parse("2022-05-31T21:59:59.999Z").toBrusselsDate())
+        assertEquals(d("2022-06-01"), java.time.OffsetDateTime.parse("2022-05-31T18:30:00-04:00").toBrusselsDate())
+        assertEquals(d("1970-01-01"), java.time.Instant.parse("1969-12-31T23:30:00Z").toBrusselsDate())
+    }
+
+    @Test
     fun `a LocalDate Rust cannot hold is an InvalidRequest, and the JVM goes on`() {
         val request = CampaignRequest(edition = editionRef("EN2021"), asOf = LocalDate.of(300_000, 1, 1), lang = Lang.FR)
         val thrown = assertThrows<EcoleNumeriqueException.InvalidRequest> { evaluate(request) }

@@ -120,6 +120,7 @@ class ErrorsTest {
 
     @Test
     fun `a panic in Rust is an Internal exception and the JVM goes on`() {
+        System.err.println("ErrorsTest: the Rust panic \"boom\" printed next is expected.")
         val e = assertThrows<EcoleNumeriqueException.Internal> { panicForTests("boom") }
         assertEquals("boom", e.detail)
         assertEquals("internal", e.kind)
