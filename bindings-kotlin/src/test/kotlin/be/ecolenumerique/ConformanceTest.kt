@@ -19,8 +19,12 @@ class ConformanceTest {
     private val pairs = Fixtures.conformancePairs()
 
     @Test
-    fun `the conformance folder holds pairs`() {
+    fun `the conformance folder holds pairs, and only whole pairs`() {
         assertTrue(pairs.isNotEmpty(), "no NAME.request.json / NAME.expected.json pair in ${Fixtures.conformanceDir}")
+        val names = Files.list(Fixtures.conformanceDir).use { files -> files.map { it.fileName.toString() }.toList() }
+        val requests = names.filter { it.endsWith(".request.json") }.map { it.removeSuffix(".request.json") }.toSet()
+        val expected = names.filter { it.endsWith(".expected.json") }.map { it.removeSuffix(".expected.json") }.toSet()
+        assertEquals(requests, expected, "every request needs its expected report, and every expected report its request")
     }
 
     @TestFactory

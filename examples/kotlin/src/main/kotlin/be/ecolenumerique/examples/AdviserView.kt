@@ -98,6 +98,7 @@ fun main(args: Array<String>) {
     println("Dossier ${report.id} · édition ${report.edition} · situation au ${asOf.fr()}")
     println("Date limite de l'édition : ${report.deadline.fr()}")
     if (report.carriedOverFrom.isNotEmpty()) println("Reporté depuis : ${report.carriedOverFrom.joinToString()}")
+    report.carriedOverTo?.let { println("En attente de l'édition : $it") }
     println()
 
     println("Étape : ${stageLabel.getValue(report.stage)}")
