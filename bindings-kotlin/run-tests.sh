@@ -16,7 +16,8 @@ case "$target" in /*) ;; *) target="$root/$target" ;; esac
 lib_name="ecole_numerique_uniffi"
 mvn_flags=(-B -q -Dstyle.color=never)
 
-step() { printf '==> %s\n' "$*"; }
+SECONDS=0
+step() { printf '==> [%ss] %s\n' "$SECONDS" "$*"; }
 
 case "$(uname -s)-$(uname -m)" in
   Linux-x86_64) platform=linux-x86-64 ; lib_file="lib$lib_name.so" ;;
@@ -73,3 +74,4 @@ fi
 
 step "examples/kotlin: the adviser's view, run with Maven"
 (cd "$root/examples/kotlin" && mvn "${mvn_flags[@]}" compile exec:java)
+step "bindings-kotlin: done"
