@@ -16,8 +16,7 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::dict::BoundDictIterator;
 use pyo3::types::{
-    PyBool, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString,
-    PyTuple,
+    PyBool, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple,
 };
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 
@@ -75,10 +74,7 @@ impl fmt::Display for DateError {
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "an object".into())
+    obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "an object".into())
 }
 
 /// The civil date of a `datetime.date` or of a timezone-aware `datetime.datetime` (its Brussels
@@ -122,9 +118,7 @@ fn datetime_to_brussels(dt: &Bound<'_, PyDateTime>) -> Result<NaiveDate, DateErr
     let obj = dt.as_any();
     let shown = || obj.str().map(|s| s.to_string()).unwrap_or_default();
     // `utcoffset()` works for every tzinfo (fixed offsets, zoneinfo, pytz); None means naive.
-    let offset = obj
-        .call_method0("utcoffset")
-        .map_err(|e| DateError::Text(e.to_string()))?;
+    let offset = obj.call_method0("utcoffset").map_err(|e| DateError::Text(e.to_string()))?;
     if offset.is_none() {
         return Err(DateError::Naive(shown()));
     }
@@ -164,9 +158,7 @@ type KeyEntry<'py> = (Bound<'py, PyString>, Rc<str>);
 impl<'py> Keys<'py> {
     /// An empty cache.
     pub fn new() -> Self {
-        Keys {
-            slots: RefCell::new(vec![None; KEY_SLOTS]),
-        }
+        Keys { slots: RefCell::new(vec![None; KEY_SLOTS]) }
     }
 
     fn text(&self, key: &Bound<'py, PyString>) -> Result<Rc<str>, DeError> {
@@ -230,11 +222,7 @@ impl<'de, 'a, 'py> de::Deserializer<'de> for PyDe<'a, 'py> {
             return visitor.visit_str(&utf8(s)?);
         }
         if let Ok(d) = obj.cast::<PyDict>() {
-            return visitor.visit_map(DictAccess {
-                entries: d.iter(),
-                value: None,
-                keys: self.keys,
-            });
+            return visitor.visit_map(DictAccess { entries: d.iter(), value: None, keys: self.keys });
         }
         if obj.is_none() {
             return visitor.visit_unit();
@@ -272,11 +260,7 @@ impl<'de, 'a, 'py> de::Deserializer<'de> for PyDe<'a, 'py> {
         if let Ok(mapping) = obj.cast::<PyMapping>() {
             let dict = PyDict::new(obj.py());
             dict.update(mapping)?;
-            return visitor.visit_map(DictAccess {
-                entries: dict.iter(),
-                value: None,
-                keys: self.keys,
-            });
+            return visitor.visit_map(DictAccess { entries: dict.iter(), value: None, keys: self.keys });
         }
         Err(self.unexpected())
     }
@@ -337,22 +321,14 @@ impl<'a, 'py> SeqAccess<'a, 'py> {
             Items::List(l) => l.len(),
             Items::Tuple(t) => t.len(),
         };
-        SeqAccess {
-            items,
-            len,
-            index: 0,
-            keys,
-        }
+        SeqAccess { items, len, index: 0, keys }
     }
 }
 
 impl<'de, 'a, 'py> de::SeqAccess<'de> for SeqAccess<'a, 'py> {
     type Error = DeError;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, DeError> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
         if self.index >= self.len {
             return Ok(None);
         }
@@ -380,10 +356,7 @@ struct DictAccess<'a, 'py> {
 impl<'de, 'a, 'py> de::MapAccess<'de> for DictAccess<'a, 'py> {
     type Error = DeError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, DeError> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
         let Some((key, value)) = self.entries.next() else {
             return Ok(None);
         };
@@ -397,10 +370,8 @@ impl<'de, 'a, 'py> de::MapAccess<'de> for DictAccess<'a, 'py> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        let value = self
-            .value
-            .take()
-            .ok_or_else(|| DeError("a dict value was asked for before its key".into()))?;
+        let value =
+            self.value.take().ok_or_else(|| DeError("a dict value was asked for before its key".into()))?;
         seed.deserialize(PyDe::new(value, self.keys))
     }
 

@@ -30,21 +30,15 @@ impl PyEdition {
     #[staticmethod]
     fn builtin(py: Python<'_>, id: String) -> PyResult<Self> {
         let edition = Edition::builtin(&id).map_err(|e| to_py_err(py, &e))?;
-        Ok(PyEdition {
-            inner: Arc::new(edition),
-        })
+        Ok(PyEdition { inner: Arc::new(edition) })
     }
 
     /// Reads and validates an edition document (JSON text); `InvalidEditionError` names the
     /// bad field.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: String) -> PyResult<Self> {
-        let edition = py
-            .detach(|| Edition::from_json(&text))
-            .map_err(|e| to_py_err(py, &e))?;
-        Ok(PyEdition {
-            inner: Arc::new(edition),
-        })
+        let edition = py.detach(|| Edition::from_json(&text)).map_err(|e| to_py_err(py, &e))?;
+        Ok(PyEdition { inner: Arc::new(edition) })
     }
 
     /// Ids of the built-in editions.
@@ -121,10 +115,7 @@ impl PyEdition {
 
     /// Eligible `(level, kind)` pairs.
     #[getter]
-    fn eligible_offers<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
+    fn eligible_offers<'py>(&self, py: Python<'py>) -> PyResult<Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
         self.inner
             .eligible_offers
             .iter()
@@ -147,9 +138,7 @@ impl PyEdition {
     /// The points grid.
     #[getter]
     fn grid(&self) -> PyGrid {
-        PyGrid {
-            edition: Arc::clone(&self.inner),
-        }
+        PyGrid { edition: Arc::clone(&self.inner) }
     }
 
     /// Provenance per value (`"seed"` or `"assumed"`), by field name.
@@ -200,15 +189,8 @@ impl PyEdition {
             e.declaration.opens,
             e.declaration.closes,
             e.dossier_deadline,
-            if e.deadline_inclusive {
-                ""
-            } else {
-                " (exclusive)"
-            },
-            e.next
-                .as_deref()
-                .map(|n| format!("'{n}'"))
-                .unwrap_or_else(|| "None".into()),
+            if e.deadline_inclusive { "" } else { " (exclusive)" },
+            e.next.as_deref().map(|n| format!("'{n}'")).unwrap_or_else(|| "None".into()),
             e.grid.max_points,
             e.grid.lines.len(),
         )
@@ -232,13 +214,7 @@ impl PyGrid {
     /// The lines, in the edition's order.
     #[getter]
     fn lines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let lines: Vec<PyGridLine> = self
-            .edition
-            .grid
-            .lines
-            .iter()
-            .map(PyGridLine::from)
-            .collect();
+        let lines: Vec<PyGridLine> = self.edition.grid.lines.iter().map(PyGridLine::from).collect();
         PyList::new(py, lines)
     }
 
@@ -255,13 +231,7 @@ impl PyGrid {
         format!(
             "Grid(max_points={}, lines=[{}])",
             self.edition.grid.max_points,
-            self.edition
-                .grid
-                .lines
-                .iter()
-                .map(|l| l.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            self.edition.grid.lines.iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(", ")
         )
     }
 }
@@ -309,21 +279,8 @@ impl From<&GridLine> for PyGridLine {
 #[pymethods]
 impl PyGridLine {
     fn __eq__(&self, other: &Self) -> bool {
-        (
-            &self.id,
-            &self.category,
-            &self.lot,
-            self.points,
-            self.rated,
-            &self.provenance,
-        ) == (
-            &other.id,
-            &other.category,
-            &other.lot,
-            other.points,
-            other.rated,
-            &other.provenance,
-        )
+        (&self.id, &self.category, &self.lot, self.points, self.rated, &self.provenance)
+            == (&other.id, &other.category, &other.lot, other.points, other.rated, &other.provenance)
     }
 
     fn __repr__(&self) -> String {

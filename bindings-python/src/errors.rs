@@ -17,8 +17,7 @@ const ERRORS_MODULE: &str = "ecole_numerique._errors";
 /// The exception classes, by name.
 fn class<'py>(py: Python<'py>, name: &'static str) -> PyResult<Bound<'py, PyType>> {
     static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
-    let module =
-        MODULE.get_or_try_init(py, || PyModule::import(py, ERRORS_MODULE).map(Into::into))?;
+    let module = MODULE.get_or_try_init(py, || PyModule::import(py, ERRORS_MODULE).map(Into::into))?;
     Ok(module.bind(py).getattr(name)?.cast_into::<PyType>()?)
 }
 
@@ -41,13 +40,7 @@ pub fn to_py_err(py: Python<'_>, err: &Error) -> PyErr {
 
 /// An invalid-request error raised by the binding itself (an argument of `evaluate_dossier`).
 pub fn invalid_request(py: Python<'_>, path: &str, detail: impl Into<String>) -> PyErr {
-    to_py_err(
-        py,
-        &Error::InvalidRequest {
-            path: path.to_string(),
-            detail: detail.into(),
-        },
-    )
+    to_py_err(py, &Error::InvalidRequest { path: path.to_string(), detail: detail.into() })
 }
 
 /// Runs `f`; a panic becomes an `InternalError` (an `EcoleNumeriqueError` and a

@@ -87,11 +87,7 @@ fn write_report<'py>(
 #[pyfunction]
 fn evaluate<'py>(py: Python<'py>, request: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let request = read_request(py, request)?;
-    let report = run_detached(
-        py,
-        || ecole_numerique::evaluate(&request),
-        |py, e| to_py_err(py, &e),
-    )?;
+    let report = run_detached(py, || ecole_numerique::evaluate(&request), |py, e| to_py_err(py, &e))?;
     let written = write_report(py, &report);
     // Core's values are dropped without the GIL: a large campaign frees much memory.
     py.detach(move || drop((request, report)));
@@ -101,11 +97,7 @@ fn evaluate<'py>(py: Python<'py>, request: &Bound<'py, PyAny>) -> PyResult<Bound
 /// Evaluates a campaign request written in JSON and returns the JSON report.
 #[pyfunction]
 fn evaluate_json(py: Python<'_>, text: String) -> PyResult<String> {
-    run_detached(
-        py,
-        || ecole_numerique::evaluate_json(&text),
-        |py, e| to_py_err(py, &e),
-    )
+    run_detached(py, || ecole_numerique::evaluate_json(&text), |py, e| to_py_err(py, &e))
 }
 
 /// `a.b` + `[0]` paths, as core writes them.
@@ -168,10 +160,7 @@ fn evaluate_dossier<'py>(
         return Err(invalid_request(
             py,
             "edition",
-            format!(
-                "expected an edition id (str) or an Edition, got {}",
-                edition.get_type().name()?
-            ),
+            format!("expected an edition id (str) or an Edition, got {}", edition.get_type().name()?),
         ));
     };
     let lang: Lang = read_part(py, "lang", lang)?;
@@ -189,19 +178,8 @@ fn evaluate_dossier<'py>(
             }
         }
     }
-    let request = DossierRequest {
-        edition,
-        editions: extra,
-        as_of,
-        lang,
-        establishment,
-        dossier,
-    };
-    let report = run_detached(
-        py,
-        || ecole_numerique::evaluate_dossier(&request),
-        |py, e| to_py_err(py, &e),
-    )?;
+    let request = DossierRequest { edition, editions: extra, as_of, lang, establishment, dossier };
+    let report = run_detached(py, || ecole_numerique::evaluate_dossier(&request), |py, e| to_py_err(py, &e))?;
     run_attached(py, || to_python(py, &report))
 }
 
@@ -216,22 +194,14 @@ fn civil_date<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound
 /// Benchmark hook: times the three steps of `evaluate` (reading the Python request, core's
 /// evaluation, writing the Python report), `rounds` times; seconds per step and round.
 #[pyfunction]
-fn _time_steps(
-    py: Python<'_>,
-    request: &Bound<'_, PyAny>,
-    rounds: usize,
-) -> PyResult<Vec<(f64, f64, f64)>> {
+fn _time_steps(py: Python<'_>, request: &Bound<'_, PyAny>, rounds: usize) -> PyResult<Vec<(f64, f64, f64)>> {
     let mut times = Vec::with_capacity(rounds);
     for _ in 0..rounds {
         let start = Instant::now();
         let parsed = read_request(py, request)?;
         let read = start.elapsed().as_secs_f64();
         let start = Instant::now();
-        let report = run_detached(
-            py,
-            || ecole_numerique::evaluate(&parsed),
-            |py, e| to_py_err(py, &e),
-        )?;
+        let report = run_detached(py, || ecole_numerique::evaluate(&parsed), |py, e| to_py_err(py, &e))?;
         let core = start.elapsed().as_secs_f64();
         let start = Instant::now();
         let written = write_report(py, &report)?;
@@ -255,11 +225,7 @@ fn _sample_campaign(py: Python<'_>, establishments: usize) -> PyResult<Bound<'_,
 /// surfaces as `InternalError` and never aborts the interpreter.
 #[pyfunction]
 fn _panic(py: Python<'_>, message: String) -> PyResult<()> {
-    run_detached(
-        py,
-        || -> Result<(), String> { panic!("{message}") },
-        |py, e| invalid_request(py, "", e),
-    )
+    run_detached(py, || -> Result<(), String> { panic!("{message}") }, |py, e| invalid_request(py, "", e))
 }
 
 /// The native part of the `ecole_numerique` package.

@@ -7,6 +7,7 @@
 
 use std::fmt;
 use std::hash::Hasher;
+use std::rc::Rc;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyString};
@@ -92,20 +93,38 @@ pub struct Strings<'py> {
     names: Vec<Option<(&'static str, Bound<'py, PyString>)>>,
     /// Values (rule ids, sources, messages, stages, dates...), keyed by content.
     values: Vec<Option<(Box<str>, Bound<'py, PyString>)>>,
+    /// The shape of each struct seen, keyed by the struct name's address (direct-mapped).
+    shapes: Vec<Option<Shape<'py>>>,
+    /// A buffer for values written with `Display` (dates).
+    scratch: String,
 }
+
+/// The fields of a struct as first written, and a dict with those keys (values `None`) that the
+/// next values of the same struct copy: a copied dict is already the right size, and each
+/// field then replaces a value instead of growing the table.
+struct Shape<'py> {
+    name: &'static str,
+    fields: Fields,
+    template: Bound<'py, PyDict>,
+}
+
+/// The field names of a struct, in order.
+type Fields = Rc<[&'static str]>;
+
+/// Slots of the shape cache (core's report has about ten struct types).
+const SHAPE_SLOTS: usize = 1 << 6;
 
 impl<'py> Strings<'py> {
     /// An empty cache for about `distinct` different values (a report of N dossiers repeats
     /// rule ids, sources, stages and dates, and has about one distinct message per dossier).
     pub fn new(py: Python<'py>, distinct: usize) -> Self {
-        let slots = distinct
-            .saturating_mul(2)
-            .clamp(64, MAX_VALUE_SLOTS)
-            .next_power_of_two();
+        let slots = distinct.saturating_mul(2).clamp(64, MAX_VALUE_SLOTS).next_power_of_two();
         Strings {
             py,
             names: vec![None; NAME_SLOTS],
             values: vec![None; slots],
+            shapes: (0..SHAPE_SLOTS).map(|_| None).collect(),
+            scratch: String::new(),
         }
     }
 
@@ -119,6 +138,30 @@ impl<'py> Strings<'py> {
         let s = PyString::intern(self.py, name);
         self.names[slot] = Some((name, s.clone()));
         s
+    }
+
+    fn shape_slot(name: &'static str) -> usize {
+        ((name.as_ptr() as usize) >> 2) % SHAPE_SLOTS
+    }
+
+    /// A fresh dict for a value of the struct `name`, with the fields it will have.
+    fn struct_dict(&self, name: &'static str) -> PyResult<(Bound<'py, PyDict>, Option<Fields>)> {
+        match &self.shapes[Self::shape_slot(name)] {
+            Some(shape) if std::ptr::eq(shape.name, name) => {
+                Ok((shape.template.copy()?, Some(Rc::clone(&shape.fields))))
+            }
+            _ => Ok((PyDict::new(self.py), None)),
+        }
+    }
+
+    /// Remembers the shape of the struct `name`, as just written.
+    fn remember_shape(&mut self, name: &'static str, fields: Vec<&'static str>) -> PyResult<()> {
+        let template = PyDict::new(self.py);
+        for field in &fields {
+            template.set_item(self.name(field), self.py.None())?;
+        }
+        self.shapes[Self::shape_slot(name)] = Some(Shape { name, fields: fields.into(), template });
+        Ok(())
     }
 
     fn value(&mut self, text: &str) -> Bound<'py, PyString> {
@@ -135,10 +178,7 @@ impl<'py> Strings<'py> {
 }
 
 /// Converts a value to Python objects.
-pub fn to_python<'py, T: Serialize + ?Sized>(
-    py: Python<'py>,
-    value: &T,
-) -> PyResult<Bound<'py, PyAny>> {
+pub fn to_python<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
     let mut strings = Strings::new(py, 0);
     to_python_with(&mut strings, value)
 }
@@ -148,9 +188,7 @@ pub fn to_python_with<'py, T: Serialize + ?Sized>(
     strings: &mut Strings<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    value
-        .serialize(PySer { strings })
-        .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.0))
+    value.serialize(PySer { strings }).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.0))
 }
 
 struct PySer<'a, 'py> {
@@ -173,7 +211,7 @@ impl<'a, 'py> ser::Serializer for PySer<'a, 'py> {
     type SerializeTupleStruct = ListOut<'a, 'py>;
     type SerializeTupleVariant = ser::Impossible<Bound<'py, PyAny>, SerError>;
     type SerializeMap = DictOut<'a, 'py>;
-    type SerializeStruct = DictOut<'a, 'py>;
+    type SerializeStruct = StructOut<'a, 'py>;
     type SerializeStructVariant = ser::Impossible<Bound<'py, PyAny>, SerError>;
 
     fn serialize_bool(self, v: bool) -> Out<'py> {
@@ -222,6 +260,16 @@ impl<'a, 'py> ser::Serializer for PySer<'a, 'py> {
     fn serialize_str(self, v: &str) -> Out<'py> {
         Ok(self.strings.value(v).into_any())
     }
+    fn collect_str<T: fmt::Display + ?Sized>(self, value: &T) -> Out<'py> {
+        // Dates come this way: written into a reused buffer rather than a new String each.
+        use std::fmt::Write as _;
+        let mut text = std::mem::take(&mut self.strings.scratch);
+        text.clear();
+        write!(text, "{value}").map_err(|e| SerError(e.to_string()))?;
+        let out = self.strings.value(&text);
+        self.strings.scratch = text;
+        Ok(out.into_any())
+    }
     fn serialize_bytes(self, v: &[u8]) -> Out<'py> {
         Ok(pyo3::types::PyBytes::new(self.strings.py, v).into_any())
     }
@@ -237,19 +285,10 @@ impl<'a, 'py> ser::Serializer for PySer<'a, 'py> {
     fn serialize_unit_struct(self, _name: &'static str) -> Out<'py> {
         self.serialize_none()
     }
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Out<'py> {
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Out<'py> {
         Ok(self.strings.name(variant).into_any())
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Out<'py> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Out<'py> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -261,26 +300,17 @@ impl<'a, 'py> ser::Serializer for PySer<'a, 'py> {
     ) -> Out<'py> {
         let dict = PyDict::new(self.strings.py);
         let key = self.strings.name(variant);
-        let value = value.serialize(PySer {
-            strings: self.strings,
-        })?;
+        let value = value.serialize(PySer { strings: self.strings })?;
         dict.set_item(key, value)?;
         Ok(dict.into_any())
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<ListOut<'a, 'py>, SerError> {
-        Ok(ListOut {
-            items: Vec::with_capacity(len.unwrap_or(0)),
-            strings: self.strings,
-        })
+        Ok(ListOut { items: Vec::with_capacity(len.unwrap_or(0)), strings: self.strings })
     }
     fn serialize_tuple(self, len: usize) -> Result<ListOut<'a, 'py>, SerError> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        len: usize,
-    ) -> Result<ListOut<'a, 'py>, SerError> {
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<ListOut<'a, 'py>, SerError> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -290,23 +320,15 @@ impl<'a, 'py> ser::Serializer for PySer<'a, 'py> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeTupleVariant, SerError> {
-        Err(SerError(format!(
-            "tuple variant {name}::{variant} is not supported"
-        )))
+        Err(SerError(format!("tuple variant {name}::{variant} is not supported")))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<DictOut<'a, 'py>, SerError> {
-        Ok(DictOut {
-            dict: PyDict::new(self.strings.py),
-            strings: self.strings,
-            key: None,
-        })
+        Ok(DictOut { dict: PyDict::new(self.strings.py), strings: self.strings, key: None })
     }
-    fn serialize_struct(
-        self,
-        _name: &'static str,
-        len: usize,
-    ) -> Result<DictOut<'a, 'py>, SerError> {
-        self.serialize_map(Some(len))
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<StructOut<'a, 'py>, SerError> {
+        let (dict, shape) = self.strings.struct_dict(name)?;
+        let recording = if shape.is_none() { Some(Vec::with_capacity(len)) } else { None };
+        Ok(StructOut { dict, strings: self.strings, name, shape, written: 0, recording })
     }
     fn serialize_struct_variant(
         self,
@@ -315,9 +337,7 @@ impl<'a, 'py> ser::Serializer for PySer<'a, 'py> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeStructVariant, SerError> {
-        Err(SerError(format!(
-            "struct variant {name}::{variant} is not supported"
-        )))
+        Err(SerError(format!("struct variant {name}::{variant} is not supported")))
     }
 }
 
@@ -329,9 +349,7 @@ pub struct ListOut<'a, 'py> {
 
 impl<'py> ListOut<'_, 'py> {
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
-        let item = value.serialize(PySer {
-            strings: self.strings,
-        })?;
+        let item = value.serialize(PySer { strings: self.strings })?;
         self.items.push(item);
         Ok(())
     }
@@ -385,19 +403,12 @@ impl<'py> ser::SerializeMap for DictOut<'_, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = SerError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), SerError> {
-        self.key = Some(key.serialize(PySer {
-            strings: self.strings,
-        })?);
+        self.key = Some(key.serialize(PySer { strings: self.strings })?);
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
-        let key = self
-            .key
-            .take()
-            .ok_or_else(|| SerError("a map value without its key".into()))?;
-        let value = value.serialize(PySer {
-            strings: self.strings,
-        })?;
+        let key = self.key.take().ok_or_else(|| SerError("a map value without its key".into()))?;
+        let value = value.serialize(PySer { strings: self.strings })?;
         self.dict.set_item(key, value)?;
         Ok(())
     }
@@ -406,7 +417,38 @@ impl<'py> ser::SerializeMap for DictOut<'_, 'py> {
     }
 }
 
-impl<'py> ser::SerializeStruct for DictOut<'_, 'py> {
+/// A dict being filled with the fields of a struct.
+pub struct StructOut<'a, 'py> {
+    dict: Bound<'py, PyDict>,
+    strings: &'a mut Strings<'py>,
+    name: &'static str,
+    /// The fields the dict was made with (copied from the struct's shape), if any.
+    shape: Option<Fields>,
+    /// Fields written so far.
+    written: usize,
+    /// The fields, in order, of the first value of this struct (to remember its shape).
+    recording: Option<Vec<&'static str>>,
+}
+
+impl<'py> StructOut<'_, 'py> {
+    /// The value does not follow the shape (a skipped or an extra field): rebuilds the dict
+    /// with the fields written so far, in their order, and goes on without the shape.
+    fn leave_shape(&mut self) -> PyResult<()> {
+        if let Some(fields) = self.shape.take() {
+            let fresh = PyDict::new(self.strings.py);
+            for field in fields.iter().take(self.written) {
+                let key = self.strings.name(field);
+                if let Some(value) = self.dict.get_item(&key)? {
+                    fresh.set_item(key, value)?;
+                }
+            }
+            self.dict = fresh;
+        }
+        Ok(())
+    }
+}
+
+impl<'py> ser::SerializeStruct for StructOut<'_, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = SerError;
     fn serialize_field<T: Serialize + ?Sized>(
@@ -414,14 +456,29 @@ impl<'py> ser::SerializeStruct for DictOut<'_, 'py> {
         key: &'static str,
         value: &T,
     ) -> Result<(), SerError> {
-        let key = self.strings.name(key);
-        let value = value.serialize(PySer {
-            strings: self.strings,
-        })?;
-        self.dict.set_item(key, value)?;
+        let value = value.serialize(PySer { strings: self.strings })?;
+        let follows = match &self.shape {
+            Some(fields) => fields.get(self.written).is_some_and(|f| std::ptr::eq(*f, key)),
+            None => true,
+        };
+        if !follows {
+            self.leave_shape()?;
+        }
+        let key_object = self.strings.name(key);
+        self.dict.set_item(key_object, value)?;
+        self.written += 1;
+        if let Some(recording) = &mut self.recording {
+            recording.push(key);
+        }
         Ok(())
     }
-    fn end(self) -> Out<'py> {
+    fn end(mut self) -> Out<'py> {
+        if self.shape.as_ref().is_some_and(|fields| fields.len() != self.written) {
+            self.leave_shape()?;
+        }
+        if let Some(fields) = self.recording.take() {
+            self.strings.remember_shape(self.name, fields)?;
+        }
         Ok(self.dict.into_any())
     }
 }

@@ -16,7 +16,9 @@ from conftest import confirmed_dossier, sample_request, school
 
 def test_evaluate_gives_the_document_evaluate_json_writes(request_doc: dict[str, Any]) -> None:
     report = en.evaluate(request_doc)
-    assert report == json.loads(en.evaluate_json(json.dumps(request_doc)))
+    from_json = json.loads(en.evaluate_json(json.dumps(request_doc)))
+    assert report == from_json
+    assert json.dumps(report) == json.dumps(from_json)  # the same keys in the same order
     assert [d["id"] for d in report["dossiers"]] == ["A-1", "B-1", "C-1", "D-1", "E-1"]
     first = report["dossiers"][0]
     assert first["stage"] == "ordered" and first["wave"] == "W1"
@@ -456,6 +458,24 @@ def test_edition_documents_round_trip() -> None:
     exclusive = en.Edition.from_json(json.dumps(doc))
     assert exclusive != e
     assert exclusive.last_day_to_confirm == datetime.date(2022, 5, 31)
+
+
+def test_to_dict_is_the_document_to_json_writes_field_for_field() -> None:
+    # Grid lines with and without the optional `provenance`, in both orders: each dict has
+    # exactly the fields core writes, in core's order.
+    doc = en.Edition.builtin("EN2021").to_dict()
+    lines = doc["grid"]["lines"]
+    lines[0].pop("provenance", None)
+    for line in lines[2:5]:
+        line.pop("provenance", None)
+    doc["sources"] = {}
+    edition = en.Edition.from_json(json.dumps(doc))
+    as_dict = edition.to_dict()
+    as_json = json.loads(edition.to_json())
+    assert as_dict == as_json
+    assert json.dumps(as_dict) == json.dumps(as_json)  # same keys in the same order
+    assert "provenance" not in as_dict["grid"]["lines"][0]
+    assert as_dict["grid"]["lines"][1]["provenance"] == "assumed"
 
 
 def test_edition_is_read_only() -> None:
