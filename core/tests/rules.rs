@@ -654,3 +654,41 @@ fn messages_follow_lang_and_rule_ids_do_not() {
     }
     assert!(en.checks[0].message.contains("Establishment FASE 100 is known"));
 }
+
+#[test]
+fn a_carried_over_dossier_is_confirmed_no_earlier_than_the_day_it_enters_the_new_edition() {
+    // Signed on 2022-03-01 with an item EN2021 does not have: not confirmed in EN2021; in
+    // EN2022 (entered on 2022-06-02) the same signature confirms it, from that day.
+    let mut en2022 = en2022_doc(None);
+    en2022["grid"]["lines"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "vr-headset", "category": "other", "lot": "other", "points": 2}));
+    let dossier = set(
+        set(full("D1", 100), "signed_on", json!("2022-03-01")),
+        "equipment",
+        json!([{"item": "vr-headset", "quantity": 5}]),
+    );
+    let mut req = request("2022-03-15", vec![dossier]);
+    req["editions"] = json!([en2022]);
+    req["waves"] = json!([
+        {"id": "W-03", "order_on": "2022-03-01"},
+        {"id": "W-0601", "order_on": "2022-06-01"},
+        {"id": "W-0602", "order_on": "2022-06-02"}
+    ]);
+    let before = report(&req);
+    assert_eq!(stage(&before.dossiers[0]), "space_opened");
+    assert_eq!(passed(&before.dossiers[0], "grid.known_item"), Some(false));
+    for (as_of, expected) in [("2022-06-01", "space_opened"), ("2022-06-02", "ordered"), ("2022-11-15", "ordered")] {
+        req["as_of"] = json!(as_of);
+        let r = report(&req);
+        let d = &r.dossiers[0];
+        assert_eq!(stage(d), expected, "{as_of}");
+        if expected == "ordered" {
+            assert_eq!(d.edition, "EN2022");
+            assert_eq!(d.wave.as_deref(), Some("W-0602"), "not the waves ordered before it entered EN2022");
+            assert!(check(d, "maturity.deadline").unwrap().message.contains("2022-06-02"));
+            assert!(r.waves[0].projects.is_empty() && r.waves[1].projects.is_empty());
+        }
+    }
+}
