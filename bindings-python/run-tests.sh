@@ -34,9 +34,10 @@ step "building and installing ecole-numerique (release, abi3 wheel)"
 "$vpython" -m pip install --disable-pip-version-check --no-build-isolation --no-deps \
     --force-reinstall "$here"
 
-step "pytest bindings-python/tests"
+step "pytest bindings-python/tests, and the examples in the package's docstrings"
 # Run from outside the source tree, so that the installed package is the one imported.
-(cd "$here/tests" && "$vpython" -m pytest -p no:cacheprovider -q ${PYTEST_ARGS:-} "$here/tests")
+(cd "$here/tests" && "$vpython" -m pytest -p no:cacheprovider -q --doctest-modules ${PYTEST_ARGS:-} \
+    "$here/tests" --pyargs ecole_numerique)
 
 step "mypy --strict: examples/python, the package, the tests"
 "$vpython" -m mypy --strict --no-incremental "$root/examples/python"

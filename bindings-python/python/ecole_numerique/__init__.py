@@ -101,13 +101,35 @@ def evaluate(request: Mapping[str, Any]) -> CampaignReportDict:
     Raises :class:`InvalidRequestError`, :class:`UnknownEditionError` or
     :class:`InvalidEditionError` with the ``path`` of the bad input (``dossiers[3].signed_on``).
     Core works without the GIL.
+
+    >>> import datetime
+    >>> report = evaluate({
+    ...     "edition": "EN2021", "as_of": datetime.date(2021, 11, 15), "lang": "en",
+    ...     "establishments": [{"fase": 1234, "name": "Ecole du Centre",
+    ...         "offers": [{"level": "primaire", "kind": "ordinaire"}],
+    ...         "implantations": [{"fase": 1235, "region": "wallonia"}], "laureate_years": []}],
+    ...     "dossiers": [{"id": "D1", "establishment": 1234, "declared_on": "2021-10-04",
+    ...         "equipment": [{"item": "tablet-android", "quantity": 20}]}],
+    ... })
+    >>> d = report["dossiers"][0]
+    >>> d["stage"], d["eligible"], d["points"]["remaining"], d["deadline"]
+    ('declared', True, 30, '2022-06-01')
+    >>> evaluate({"edition": "EN2021", "as_of": "2021-11-31"})
+    Traceback (most recent call last):
+      ...
+    ecole_numerique._errors.InvalidRequestError: invalid request at `as_of`: `2021-11-31` is not a real date
     """
     return cast(CampaignReportDict, _native.evaluate(request))
 
 
 def evaluate_json(text: str) -> str:
     """Evaluates a campaign request written in JSON and returns the JSON report (the function
-    every language shares). The GIL is released for the whole call."""
+    every language shares). The GIL is released for the whole call.
+
+    >>> import json
+    >>> json.loads(evaluate_json('{"edition": "EN2021", "as_of": "2022-01-10"}'))["dossiers"]
+    []
+    """
     return _native.evaluate_json(text)
 
 
@@ -126,6 +148,14 @@ def evaluate_dossier(
     edition id or an :class:`Edition`; ``editions`` are further editions, for carry-over. No
     waves: the ``ordered`` stage is skipped. Errors name their place under ``dossier``,
     ``establishment``, ``as_of``, ``edition``, ``lang`` or ``editions[i]``.
+
+    >>> school = {"fase": 7, "name": "Athénée", "offers": [{"level": "secondaire", "kind": "ordinaire"}],
+    ...           "implantations": [{"fase": 8, "region": "wallonia"}], "laureate_years": []}
+    >>> r = evaluate_dossier({"id": "A", "establishment": 7}, school, as_of="2021-11-02", lang="en")
+    >>> r.stage, r.eligible, r.points.max
+    (<Stage.NOT_DECLARED: 'not_declared'>, False, 50)
+    >>> r.next_actions[0].rule, r.next_actions[0].due
+    ('eligibility.declaration_window', datetime.date(2021, 12, 17))
     """
     document = _native.evaluate_dossier(dossier, establishment, as_of, edition, lang, editions)
     return DossierReport.from_dict(document)
@@ -134,5 +164,12 @@ def evaluate_dossier(
 def civil_date(value: DateLike) -> datetime.date:
     """The civil date the library reads from ``value``: a ``datetime.date`` as is, a
     ``YYYY-MM-DD`` string, or a timezone-aware ``datetime`` taken to its date in Brussels.
-    A naive ``datetime`` raises :class:`InvalidRequestError`."""
+    A naive ``datetime`` raises :class:`InvalidRequestError`.
+
+    >>> import datetime
+    >>> civil_date("2022-06-01")
+    datetime.date(2022, 6, 1)
+    >>> civil_date(datetime.datetime(2022, 5, 31, 22, 30, tzinfo=datetime.timezone.utc))
+    datetime.date(2022, 6, 1)
+    """
     return _native.civil_date(value)

@@ -243,6 +243,13 @@ def to_records(report: ReportSource) -> List[DossierRecord]:
     ``checks_failed`` (rule ids of the failed checks, joined by ``;``), ``next_actions``
     (rule ids, joined by ``;``), ``next_due`` (the due date of the first next action that has
     one). Dates are ``datetime.date`` or ``None``.
+
+    >>> import ecole_numerique as en
+    >>> report = en.evaluate({"edition": "EN2021", "as_of": "2022-01-10",
+    ...                       "dossiers": [{"id": "X", "establishment": 99}]})
+    >>> (row,) = to_records(report)
+    >>> row["id"], row["stage"], row["checks_failed"], row["deadline"]
+    ('X', 'ineligible', 'dossier.establishment', datetime.date(2022, 6, 1))
     """
     if isinstance(report, DossierReport):
         return [_record_from_report(report)]
