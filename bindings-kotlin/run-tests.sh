@@ -15,6 +15,9 @@ target="${CARGO_TARGET_DIR:-$root/target}"
 case "$target" in /*) ;; *) target="$root/$target" ;; esac
 lib_name="ecole_numerique_uniffi"
 mvn_flags=(-B -q -Dstyle.color=never)
+# Kotlin compiles in a daemon that outlives the build (fast on the next run). In CI (CI=true)
+# compile inside Maven's JVM instead, so that the run leaves no process behind.
+if [ -n "${CI:-}" ]; then mvn_flags+=(-Dkotlin.compiler.daemon=false); fi
 
 SECONDS=0
 step() { printf '==> [%ss] %s\n' "$SECONDS" "$*"; }
