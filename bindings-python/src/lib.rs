@@ -13,6 +13,7 @@ mod ser;
 
 use std::time::Instant;
 
+use ecole_numerique::error::{join_path, path_string};
 use ecole_numerique::{
     CampaignRequest, Dossier, DossierRequest, Edition, EditionRef, Establishment, Lang, Stage,
 };
@@ -100,31 +101,6 @@ fn evaluate_json(py: Python<'_>, text: String) -> PyResult<String> {
     run_detached(py, || ecole_numerique::evaluate_json(&text), |py, e| to_py_err(py, &e))
 }
 
-/// `a.b` + `[0]` paths, as core writes them.
-fn path_string(prefix: &str, path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = prefix.to_string();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Segment::Enum { variant } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(variant);
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
-}
-
 /// Reads one of core's request types from a Python value; errors name `prefix.path`.
 fn read_part<T>(py: Python<'_>, prefix: &str, value: &Bound<'_, PyAny>) -> PyResult<T>
 where
@@ -132,7 +108,7 @@ where
 {
     run_attached(py, || {
         serde_path_to_error::deserialize::<_, T>(PyDe::new(value.clone(), &Keys::new()))
-            .map_err(|e| invalid_request(py, &path_string(prefix, e.path()), e.inner().to_string()))
+            .map_err(|e| invalid_request(py, &join_path(prefix, &path_string(e.path())), e.inner().to_string()))
     })
 }
 

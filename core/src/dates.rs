@@ -58,7 +58,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 /// Writes a civil date as `YYYY-MM-DD`.
 pub fn format_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    let mut out = String::with_capacity(10);
+    crate::messages::push_date(&mut out, date);
+    out
 }
 
 /// serde helpers: `#[serde(with = "crate::dates::civil")]`.

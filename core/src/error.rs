@@ -118,7 +118,7 @@ impl Error {
 }
 
 /// Joins two path parts: `a` + `b` gives `a.b`, `a` + `[0].b` gives `a[0].b`.
-pub(crate) fn join_path(prefix: &str, path: &str) -> String {
+pub fn join_path(prefix: &str, path: &str) -> String {
     if prefix.is_empty() {
         path.to_string()
     } else if path.is_empty() {
@@ -158,9 +158,10 @@ fn strip_marks(s: &str) -> String {
     s.replace(EDITION_MARK, "")
 }
 
-/// serde_path_to_error writes `?` for the root and for unknown segments; we write `` for the
-/// root, and the path as `a.b[3].c`.
-pub(crate) fn path_string(path: &serde_path_to_error::Path) -> String {
+/// A serde_path_to_error path written as core writes paths: `a.b[3].c`, and `` for the root
+/// (serde_path_to_error itself writes `?` there). Bindings reading core's types with their
+/// own deserializers use it so that their paths read the same.
+pub fn path_string(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::new();
     for segment in path.iter() {
