@@ -42,8 +42,8 @@ pub struct Walk<'a> {
 }
 
 /// How the project's order stands after the wave plan (§7).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Order {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order<'a> {
     /// The request has no `waves`: the `ordered` stage is skipped.
     NoWaves,
     /// No wave can take the project.
@@ -51,7 +51,7 @@ pub enum Order {
     /// The wave that takes it.
     Wave {
         /// Wave id.
-        id: String,
+        id: &'a str,
         /// Its order day.
         order_on: NaiveDate,
     },
@@ -262,7 +262,7 @@ pub fn walk_after_confirmation(
     walk: &mut Walk<'_>,
     dossier: &Dossier,
     edition: &Edition,
-    order: &Order,
+    order: &Order<'_>,
     as_of: NaiveDate,
 ) {
     if walk.stage != Stage::Confirmed {
@@ -373,7 +373,7 @@ pub fn next_actions<'a>(
     dossier: &Dossier,
     edition: &Edition,
     grid: &crate::grid::GridCount,
-    order: &Order,
+    order: &Order<'a>,
     as_of: NaiveDate,
 ) -> Vec<Todo<'a>> {
     let mut todo = Vec::with_capacity(8);
@@ -387,7 +387,7 @@ pub fn next_actions<'a>(
         Stage::Confirmed => match order {
             Order::Wave { id, order_on } if *order_on > as_of => todo.push(Todo::new(
                 Msg::DoWaitOrder,
-                [("wave", Param::Text(id.clone())), ("order_on", Param::Date(*order_on))],
+                [("wave", Param::Str(id)), ("order_on", Param::Date(*order_on))],
                 Some(*order_on),
             )),
             Order::Unscheduled => todo.push(Todo::plain(Msg::DoUnscheduled)),

@@ -1,7 +1,7 @@
 //! Editions as data (SPEC §3): the built-in EN 2021, edition documents, their validation, the
 //! registry that carry-over follows, and the fingerprint of the editions a result used.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
@@ -118,13 +118,13 @@ pub struct Grid {
     /// The lines.
     pub lines: Vec<GridLine>,
     #[serde(skip)]
-    index: HashMap<String, usize>,
+    index: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl Grid {
     /// Builds a grid (the index of line ids is made here).
     pub fn new(max_points: u32, lines: Vec<GridLine>) -> Self {
-        let mut grid = Grid { max_points, lines, index: HashMap::new() };
+        let mut grid = Grid { max_points, lines, index: Default::default() };
         grid.reindex();
         grid
     }

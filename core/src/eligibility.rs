@@ -5,7 +5,6 @@
 //! `eligibility.one_per_establishment`. The ranking of the last one needs every dossier of the
 //! request and is done by the campaign engine with [`rank_one_per_establishment`].
 
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -134,34 +133,40 @@ pub struct Candidate<'a> {
 
 /// `eligibility.one_per_establishment`: "1 projet par FE" — the candidates naming one FASE and
 /// starting in one edition are ranked by declaration date (ties: smaller dossier id, string
-/// order); the first `max` pass. Returns, per candidate index, whether it passed and the ids
-/// of the dossiers ranked before it that passed.
-pub fn rank_one_per_establishment(
-    candidates: &[Candidate<'_>],
+/// order); the first `max` pass. Returns, for each candidate (in the order given), whether it
+/// passed and, when it did not, the ids of the dossiers ranked before it that passed.
+pub fn rank_one_per_establishment<'a>(
+    candidates: &[Candidate<'a>],
     max_for: impl Fn(&str) -> u32,
-) -> HashMap<usize, (bool, Vec<String>)> {
-    let mut groups: HashMap<(Fase, &str), Vec<&Candidate>> = HashMap::new();
-    for c in candidates {
-        groups.entry((c.fase, c.edition)).or_default().push(c);
-    }
-    let mut out = HashMap::with_capacity(candidates.len());
-    for ((_, edition), mut group) in groups {
-        group.sort_by(|a, b| a.declared_on.cmp(&b.declared_on).then_with(|| a.id.cmp(b.id)));
-        let max = max_for(edition) as usize;
-        let winners: Vec<String> = group.iter().take(max).map(|c| c.id.to_string()).collect();
-        for (rank, c) in group.iter().enumerate() {
-            if rank < max {
-                out.insert(c.index, (true, Vec::new()));
-            } else {
-                out.insert(c.index, (false, winners.clone()));
-            }
+) -> Vec<Ranking<'a>> {
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    let key = |c: &Candidate<'a>| (c.fase, c.edition, c.declared_on, c.id);
+    order.sort_unstable_by(|&a, &b| key(&candidates[a]).cmp(&key(&candidates[b])));
+    let mut out = vec![Ranking { passed: true, others: Vec::new() }; candidates.len()];
+    for group in order.chunk_by(|&a, &b| {
+        let (a, b) = (&candidates[a], &candidates[b]);
+        (a.fase, a.edition) == (b.fase, b.edition)
+    }) {
+        let max = (max_for(candidates[group[0]].edition) as usize).min(group.len());
+        let (winners, losers) = group.split_at(max);
+        for &loser in losers {
+            out[loser] = Ranking { passed: false, others: winners.iter().map(|&w| candidates[w].id).collect() };
         }
     }
     out
 }
 
+/// The outcome of the ranking for one candidate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranking<'a> {
+    /// It is among the first `max` of its establishment and edition.
+    pub passed: bool,
+    /// When it is not: the ids of the dossiers that passed, in rank order.
+    pub others: Vec<&'a str>,
+}
+
 /// The finding of the one-per-establishment check.
-pub fn one_per_establishment<'a>(passed: bool, others: &[String], edition: &'a Edition) -> Finding<'a> {
+pub fn one_per_establishment<'a>(passed: bool, others: &[&str], edition: &'a Edition) -> Finding<'a> {
     let max = ("max", Param::Int(i64::from(edition.max_projects_per_establishment)));
     if passed {
         Finding::new(Msg::OnePerPass, [ed(edition), max])
@@ -275,12 +280,13 @@ mod tests {
             c(4, 1, "EN2022", d(2022, 10, 1), "d"),
         ];
         let r = rank_one_per_establishment(&cands, |_| 1);
-        assert!(r[&2].0, "earliest declaration wins");
-        assert_eq!(r[&1], (false, vec!["z".to_string()]));
-        assert!(!r[&0].0);
-        assert!(r[&3].0, "another establishment");
-        assert!(r[&4].0, "another edition");
+        assert!(r[2].passed, "earliest declaration wins");
+        assert_eq!(r[1], Ranking { passed: false, others: vec!["z"] });
+        assert!(!r[0].passed);
+        assert!(r[3].passed, "another establishment");
+        assert!(r[4].passed, "another edition");
         let r2 = rank_one_per_establishment(&cands, |_| 2);
-        assert!(r2[&2].0 && r2[&1].0 && !r2[&0].0, "tie broken by the smaller id");
+        assert!(r2[2].passed && r2[1].passed && !r2[0].passed, "tie broken by the smaller id");
+        assert_eq!(r2[0].others, ["z", "a"]);
     }
 }

@@ -8,7 +8,9 @@
 //! 5. the confirmed projects are planned into the waves;
 //! 6. the walks go on past the confirmation, and the next actions are listed.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -53,8 +55,8 @@ pub(crate) fn registry_for(request: &CampaignRequest) -> Result<Registry, Error>
 
 /// Refuses what makes a request unreadable beyond its types: duplicate FASE numbers, dossier
 /// ids and wave ids, negative capacities.
-fn check_integrity(request: &CampaignRequest) -> Result<HashMap<Fase, &Establishment>, Error> {
-    let mut by_fase = HashMap::with_capacity(request.establishments.len());
+fn check_integrity(request: &CampaignRequest) -> Result<FxHashMap<Fase, &Establishment>, Error> {
+    let mut by_fase = FxHashMap::with_capacity_and_hasher(request.establishments.len(), Default::default());
     for (i, e) in request.establishments.iter().enumerate() {
         if by_fase.insert(e.fase, e).is_some() {
             return Err(Error::request(
@@ -63,7 +65,7 @@ fn check_integrity(request: &CampaignRequest) -> Result<HashMap<Fase, &Establish
             ));
         }
     }
-    let mut ids = HashSet::with_capacity(request.dossiers.len());
+    let mut ids = FxHashSet::with_capacity_and_hasher(request.dossiers.len(), Default::default());
     for (i, d) in request.dossiers.iter().enumerate() {
         if !ids.insert(d.id.as_str()) {
             return Err(Error::request(
@@ -72,7 +74,7 @@ fn check_integrity(request: &CampaignRequest) -> Result<HashMap<Fase, &Establish
             ));
         }
     }
-    let mut wave_ids = HashSet::new();
+    let mut wave_ids = FxHashSet::default();
     for (i, w) in request.waves.iter().flatten().enumerate() {
         if !wave_ids.insert(w.id.as_str()) {
             return Err(Error::request(
@@ -105,7 +107,6 @@ struct Track<'r> {
     entered_on: Option<NaiveDate>,
     carried_over_to: Option<&'r str>,
     maturity: Vec<Finding<'r>>,
-    order: Order,
 }
 
 pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Error> {
@@ -148,10 +149,10 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     let ranking = eligibility::rank_one_per_establishment(&candidates, |id| {
         registry.get(id).map_or(1, |e| e.max_projects_per_establishment)
     });
-    for (index, (passed, others)) in ranking {
-        let t = &mut tracks[index];
-        t.eligibility.push(eligibility::one_per_establishment(passed, &others, t.start));
-        if !passed {
+    for (c, r) in candidates.iter().zip(ranking) {
+        let t = &mut tracks[c.index];
+        t.eligibility.push(eligibility::one_per_establishment(r.passed, &r.others, t.start));
+        if !r.passed {
             t.stage = Stage::Ineligible;
         }
     }
@@ -173,7 +174,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
                 let confirmed_on = t.walk.as_ref()?.confirmed_on?;
                 Some(Project {
                     index,
-                    id: d.id.clone(),
+                    id: &d.id,
                     fase: d.establishment,
                     confirmed_on,
                     lines: order_lines(d, t.current),
@@ -187,15 +188,15 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     let mut words = Renderer::new(request.lang);
     let mut scratch = Vec::with_capacity(32);
     let mut reports = Vec::with_capacity(tracks.len());
-    for (index, (mut t, d)) in tracks.into_iter().zip(&request.dossiers).enumerate() {
-        t.order = match &plan {
+    for (index, (t, d)) in tracks.into_iter().zip(&request.dossiers).enumerate() {
+        let order = match &plan {
             None => Order::NoWaves,
             Some(p) => match p.assigned.get(&index) {
-                Some(&w) => Order::Wave { id: p.waves[w].id.clone(), order_on: p.waves[w].order_on },
+                Some(&w) => Order::Wave { id: &p.waves[w].id, order_on: p.waves[w].order_on },
                 None => Order::Unscheduled,
             },
         };
-        reports.push(finish(t, d, as_of, &mut words, &mut scratch));
+        reports.push(finish(t, d, order, as_of, &mut words, &mut scratch));
     }
 
     let mut used: BTreeSet<&str> = BTreeSet::new();
@@ -249,7 +250,6 @@ fn start_track<'r>(
         entered_on: None,
         carried_over_to: None,
         maturity: Vec::new(),
-        order: Order::NoWaves,
     };
     let fase = ("fase", Param::Int(i64::from(d.establishment)));
     let Some(establishment) = establishment else {
@@ -344,16 +344,19 @@ fn carried<'r>(t: &Track<'r>) -> Finding<'r> {
     Finding::new(Msg::CarryOverDone, [("from", Param::Str(from)), ("to", Param::Str(&t.current.id))])
 }
 
-/// The project's per-unit lines, summed per item, with their lots (rated lines are
-/// assessments, not equipment; extra purchases are never part of the waves).
-fn order_lines(d: &Dossier, edition: &Edition) -> BTreeMap<String, (String, i64)> {
-    let mut lines: BTreeMap<String, (String, i64)> = BTreeMap::new();
+/// The project's per-unit lines, summed per item and sorted by item, with their lots (rated
+/// lines are assessments, not equipment; extra purchases are never part of the waves).
+fn order_lines<'r>(d: &'r Dossier, edition: &'r Edition) -> Vec<(&'r str, &'r str, i64)> {
+    let mut lines: Vec<(&str, &str, i64)> = Vec::with_capacity(d.equipment.len());
     for e in &d.equipment {
         if let Some(line) = edition.grid.line(&e.item).filter(|l| !l.rated) {
-            let entry = lines.entry(e.item.clone()).or_insert_with(|| (line.lot.clone(), 0));
-            entry.1 = entry.1.saturating_add(e.quantity);
+            match lines.iter_mut().find(|(item, _, _)| *item == e.item) {
+                Some(entry) => entry.2 = entry.2.saturating_add(e.quantity),
+                None => lines.push((&e.item, &line.lot, e.quantity)),
+            }
         }
     }
+    lines.sort_unstable_by_key(|&(item, _, _)| item);
     lines
 }
 
@@ -362,6 +365,7 @@ fn order_lines(d: &Dossier, edition: &Edition) -> BTreeMap<String, (String, i64)
 fn finish<'r>(
     mut t: Track<'r>,
     d: &Dossier,
+    order: Order<'r>,
     as_of: NaiveDate,
     words: &mut Renderer<'r>,
     findings: &mut Vec<Finding<'r>>,
@@ -381,10 +385,10 @@ fn finish<'r>(
             }
         }
         (Some(walk), _) => {
-            walk_after_confirmation(walk, d, current, &t.order, as_of);
+            walk_after_confirmation(walk, d, current, &order, as_of);
             t.stage = walk.stage;
             commitment_ends_on = walk.commitment_ends_on;
-            todo = next_actions(walk, d, current, &t.grid, &t.order, as_of);
+            todo = next_actions(walk, d, current, &t.grid, &order, as_of);
             findings.push(walk.chronology_finding());
             findings.append(&mut walk.findings);
         }
@@ -396,8 +400,8 @@ fn finish<'r>(
     }
     findings.append(&mut t.maturity);
     findings.sort_by_key(|f| f.rule);
-    let wave = match &t.order {
-        Order::Wave { id, .. } => Some(id.clone()),
+    let wave = match order {
+        Order::Wave { id, .. } => Some(id.to_string()),
         _ => None,
     };
     DossierReport {
@@ -409,7 +413,8 @@ fn finish<'r>(
         stage: t.stage,
         checks: {
             let mut checks = Vec::with_capacity(findings.len());
-            checks.extend(findings.drain(..).map(|f| words.check(f)));
+            checks.extend(findings.iter().map(|f| words.check(f)));
+            findings.clear();
             checks
         },
         points: t.grid.points,
@@ -419,7 +424,7 @@ fn finish<'r>(
         commitment_ends_on,
         next_actions: {
             let mut actions = Vec::with_capacity(todo.len());
-            actions.extend(todo.into_iter().map(|a| words.action(a)));
+            actions.extend(todo.iter().map(|a| words.action(a)));
             actions
         },
     }

@@ -557,10 +557,17 @@ fn fill_into(out: &mut String, template: &str, lang: Lang, params: &Params<'_>) 
 
 /// Renders messages for one campaign in one language, once per distinct (message, values):
 /// most dossiers share their messages, which are then shared in the report too.
+///
+/// The cache is keyed by [`Params::key`], which names borrowed text by its address: `'a`
+/// keeps every such borrow alive as long as the renderer, so an address is never reused for
+/// other text while it is a key.
 pub(crate) struct Renderer<'a> {
     lang: Lang,
-    cache: FxHashMap<(Msg, Params<'a>), Arc<str>>,
-    plain: FxHashMap<Msg, Arc<str>>,
+    cache: FxHashMap<(Msg, [u64; 6]), Arc<str>>,
+    /// The messages without placeholders, by `Msg` position.
+    plain: Vec<Option<Arc<str>>>,
+    buffer: String,
+    borrows: std::marker::PhantomData<&'a ()>,
 }
 
 impl<'a> Renderer<'a> {
@@ -568,38 +575,49 @@ impl<'a> Renderer<'a> {
         Renderer {
             lang,
             cache: FxHashMap::with_capacity_and_hasher(1024, Default::default()),
-            plain: FxHashMap::with_capacity_and_hasher(128, Default::default()),
+            plain: vec![None; Msg::ALL.len()],
+            buffer: String::with_capacity(256),
+            borrows: std::marker::PhantomData,
         }
     }
 
-    pub(crate) fn text(&mut self, msg: Msg, params: Params<'a>) -> Arc<str> {
+    pub(crate) fn text(&mut self, msg: Msg, params: &Params<'a>) -> Arc<str> {
         let lang = self.lang;
         if params.is_empty() {
-            return self.plain.entry(msg).or_insert_with(|| Arc::from(msg.template(lang))).clone();
+            return self.plain[msg as usize].get_or_insert_with(|| Arc::from(msg.template(lang))).clone();
         }
-        if !msg.shared() {
-            return Arc::from(msg.render(lang, &params));
+        let key = if msg.shared() { params.key() } else { None };
+        let Some(key) = key else {
+            return self.render(msg, params);
+        };
+        if let Some(text) = self.cache.get(&(msg, key)) {
+            return text.clone();
         }
-        self.cache
-            .entry((msg, params))
-            .or_insert_with_key(|(msg, params)| Arc::from(msg.render(lang, params)))
-            .clone()
+        let text = self.render(msg, params);
+        self.cache.insert((msg, key), text.clone());
+        text
     }
 
-    pub(crate) fn check(&mut self, finding: Finding<'a>) -> Check {
+    fn render(&mut self, msg: Msg, params: &Params<'a>) -> Arc<str> {
+        self.buffer.clear();
+        fill_into(&mut self.buffer, msg.template(self.lang), self.lang, params);
+        Arc::from(self.buffer.as_str())
+    }
+
+    pub(crate) fn check(&mut self, finding: &Finding<'a>) -> Check {
         Check {
             rule: Cow::Borrowed(finding.rule.id()),
             passed: finding.passed,
             blocking: finding.rule.blocking(),
-            message: self.text(finding.msg, finding.params),
+            message: self.text(finding.msg, &finding.params),
             source: Cow::Borrowed(finding.rule.source()),
         }
     }
 
-    pub(crate) fn action(&mut self, todo: Todo<'a>) -> NextAction {
+    pub(crate) fn action(&mut self, todo: &Todo<'a>) -> NextAction {
         NextAction {
             rule: Cow::Borrowed(todo.msg.rule().id()),
-            message: self.text(todo.msg, todo.params),
+            message: self.text(todo.msg, &todo.params),
             due: todo.due,
         }
     }

@@ -243,6 +243,34 @@ impl<'a> Params<'a> {
         self.items[..self.len as usize].iter().find(|(k, _)| *k == name).map(|(_, v)| v)
     }
 
+    /// A cache key for the values: two words per value, `None` when a value is owned text.
+    /// Borrowed text and slices are keyed by address and length: the same bytes, as long as
+    /// they are borrowed (the renderer holds the borrow), so equal keys render equal text.
+    pub(crate) fn key(&self) -> Option<[u64; 6]> {
+        use chrono::Datelike;
+        let mut key = [0u64; 6];
+        for (i, value) in self.values().enumerate() {
+            let (tag, word) = match value {
+                Param::Absent => (0, 0),
+                Param::Str(s) => (1 | (s.len() as u64) << 3, s.as_ptr() as u64),
+                Param::Text(_) => return None,
+                Param::Date(d) => (2, i64::from(d.num_days_from_ce()) as u64),
+                Param::Int(n) => (3, *n as u64),
+                Param::Labels(labels) if labels.len() <= 12 => {
+                    // Each label as a base-16 digit from 1: one word per list of up to 12.
+                    let word = labels.iter().fold(0u64, |w, l| w << 4 | (*l as u64 + 1));
+                    (4 | (labels.len() as u64) << 3, word)
+                }
+                Param::Labels(_) => return None,
+                Param::Fixed(labels) => (5 | (labels.len() as u64) << 3, labels.as_ptr() as u64),
+                Param::Years(years) => (6 | (years.len() as u64) << 3, years.as_ptr() as u64),
+            };
+            key[2 * i] = tag;
+            key[2 * i + 1] = word;
+        }
+        Some(key)
+    }
+
     /// The (name, value) pairs.
     pub fn iter(&self) -> impl Iterator<Item = &(&'static str, Param<'a>)> {
         self.items[..self.len as usize].iter()

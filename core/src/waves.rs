@@ -7,7 +7,9 @@
 //! its equipment lines (an item without a capacity is unlimited). A project no wave can take
 //! is unscheduled, never dropped. The plan does not depend on the input order.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
@@ -15,17 +17,17 @@ use crate::campaign::{Fase, OrderLine, Wave, WavePlan};
 
 /// A confirmed project, as the planner sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Project {
+pub struct Project<'a> {
     /// Position of the dossier in the request (the order of every list in the report).
     pub index: usize,
     /// Dossier id.
-    pub id: String,
+    pub id: &'a str,
     /// FASE of its establishment.
     pub fase: Fase,
     /// Confirmation (signature) day.
     pub confirmed_on: NaiveDate,
-    /// Units per item (per-unit lines only, summed per item), with the item's lot.
-    pub lines: BTreeMap<String, (String, i64)>,
+    /// (item, lot, units): per-unit lines only, one per item (summed), sorted by item.
+    pub lines: Vec<(&'a str, &'a str, i64)>,
 }
 
 /// The plan: for each wave (in (`order_on`, `id`) order) its projects' indexes, and the
@@ -35,7 +37,7 @@ pub struct Plan {
     /// The waves with their projects and order lines.
     pub waves: Vec<WavePlan>,
     /// Wave position (in `waves`) per project index.
-    pub assigned: HashMap<usize, usize>,
+    pub assigned: FxHashMap<usize, usize>,
     /// Indexes of the projects no wave can take, in request order.
     pub unscheduled: Vec<usize>,
 }
@@ -48,36 +50,33 @@ pub struct Plan {
 /// use chrono::NaiveDate;
 /// let day = |m, d| NaiveDate::from_ymd_opt(2022, m, d).unwrap();
 /// let wave = Wave { id: "W1".into(), order_on: day(3, 1), capacity: [("nas".to_string(), 1)].into() };
-/// let project = |index, id: &str| Project {
-///     index, id: id.into(), fase: 1, confirmed_on: day(2, 1),
-///     lines: [("nas".to_string(), ("other".to_string(), 1))].into(),
+/// let project = |index, id: &'static str| Project {
+///     index, id, fase: 1, confirmed_on: day(2, 1),
+///     lines: vec![("nas", "other", 1)],
 /// };
 /// let p = plan(&[wave], vec![project(0, "A"), project(1, "B")]);
 /// assert_eq!(p.waves[0].projects, ["A"]);
 /// assert_eq!(p.unscheduled, [1]);
 /// ```
-pub fn plan(waves: &[Wave], mut projects: Vec<Project>) -> Plan {
+pub fn plan(waves: &[Wave], mut projects: Vec<Project<'_>>) -> Plan {
     let mut order: Vec<&Wave> = waves.iter().collect();
     order.sort_by(|a, b| a.order_on.cmp(&b.order_on).then_with(|| a.id.cmp(&b.id)));
-    projects.sort_by(|a, b| (a.confirmed_on, a.fase, &a.id).cmp(&(b.confirmed_on, b.fase, &b.id)));
+    projects.sort_unstable_by(|a, b| (a.confirmed_on, a.fase, a.id).cmp(&(b.confirmed_on, b.fase, b.id)));
     // Room left per wave and item; items without a capacity are absent (unlimited).
-    let mut room: Vec<HashMap<&str, i64>> =
+    let mut room: Vec<FxHashMap<&str, i64>> =
         order.iter().map(|w| w.capacity.iter().map(|(k, v)| (k.as_str(), *v)).collect()).collect();
     let mut members: Vec<Vec<&Project>> = vec![Vec::new(); order.len()];
-    let mut assigned = HashMap::new();
+    let mut assigned = FxHashMap::with_capacity_and_hasher(projects.len(), Default::default());
     let mut unscheduled = Vec::new();
     for project in &projects {
-        let fits = |w: usize, room: &HashMap<&str, i64>| {
+        let fits = |w: usize, room: &FxHashMap<&str, i64>| {
             order[w].order_on >= project.confirmed_on
-                && project
-                    .lines
-                    .iter()
-                    .all(|(item, (_, q))| room.get(item.as_str()).is_none_or(|left| q <= left))
+                && project.lines.iter().all(|(item, _, q)| room.get(item).is_none_or(|left| q <= left))
         };
         match (0..order.len()).find(|&w| fits(w, &room[w])) {
             Some(w) => {
-                for (item, (_, q)) in &project.lines {
-                    if let Some(left) = room[w].get_mut(item.as_str()) {
+                for (item, _, q) in &project.lines {
+                    if let Some(left) = room[w].get_mut(item) {
                         *left -= q;
                     }
                 }
@@ -95,15 +94,15 @@ pub fn plan(waves: &[Wave], mut projects: Vec<Project>) -> Plan {
             members.sort_by_key(|p| p.index);
             let mut lines: BTreeMap<(&str, &str), i64> = BTreeMap::new();
             for p in members.iter() {
-                for (item, (lot, q)) in &p.lines {
-                    let total = lines.entry((lot.as_str(), item.as_str())).or_insert(0);
-                    *total = total.saturating_add(*q);
+                for &(item, lot, q) in &p.lines {
+                    let total = lines.entry((lot, item)).or_insert(0);
+                    *total = total.saturating_add(q);
                 }
             }
             WavePlan {
                 id: wave.id.clone(),
                 order_on: wave.order_on,
-                projects: members.iter().map(|p| p.id.clone()).collect(),
+                projects: members.iter().map(|p| p.id.to_string()).collect(),
                 lines: lines
                     .into_iter()
                     .map(|((lot, item), quantity)| OrderLine {
@@ -128,14 +127,14 @@ mod tests {
     fn wave(id: &str, on: NaiveDate, cap: &[(&str, i64)]) -> Wave {
         Wave { id: id.into(), order_on: on, capacity: cap.iter().map(|(k, v)| (k.to_string(), *v)).collect() }
     }
-    fn project(index: usize, id: &str, fase: Fase, on: NaiveDate, lines: &[(&str, &str, i64)]) -> Project {
-        Project {
-            index,
-            id: id.into(),
-            fase,
-            confirmed_on: on,
-            lines: lines.iter().map(|(i, l, q)| (i.to_string(), (l.to_string(), *q))).collect(),
-        }
+    fn project<'a>(
+        index: usize,
+        id: &'a str,
+        fase: Fase,
+        on: NaiveDate,
+        lines: &[(&'a str, &'a str, i64)],
+    ) -> Project<'a> {
+        Project { index, id, fase, confirmed_on: on, lines: lines.to_vec() }
     }
 
     #[test]
