@@ -24,7 +24,7 @@ use crate::eligibility::{self, Candidate, Declaration};
 use crate::error::Error;
 use crate::grid::{count, GridCount};
 use crate::messages::{Msg, Renderer};
-use crate::rules::{Finding, Param, Todo};
+use crate::rules::{Finding, Param, Rule, Todo};
 use crate::waves::{plan, Project};
 
 /// The editions a request can use: the built-in ones, then its `editions`, then its
@@ -361,25 +361,24 @@ fn order_lines<'r>(d: &'r Dossier, edition: &'r Edition) -> Vec<(&'r str, &'r st
 }
 
 /// Walks on past the confirmation, lists the next actions and puts the report into words.
-/// `findings` is a scratch buffer reused from one dossier to the next.
+/// `order_of` is a scratch buffer reused from one dossier to the next: the checks' report
+/// order, sorted as positions so that the findings themselves are never moved.
 fn finish<'r>(
     mut t: Track<'r>,
     d: &Dossier,
     order: Order<'r>,
     as_of: NaiveDate,
     words: &mut Renderer<'r>,
-    findings: &mut Vec<Finding<'r>>,
+    order_of: &mut Vec<(Rule, u8, u16)>,
 ) -> DossierReport {
     let current: &'r Edition = t.current;
-    findings.clear();
-    findings.append(&mut t.eligibility);
-    findings.extend(t.grid.findings(current));
+    let grid = t.grid.findings(current);
+    let mut chronology = None;
     let mut todo: Vec<Todo<'r>> = Vec::new();
     let mut commitment_ends_on = None;
     match (&mut t.walk, t.stage) {
         (Some(walk), Stage::CarriedOver) => {
-            findings.push(walk.chronology_finding());
-            findings.append(&mut walk.findings);
+            chronology = Some(walk.chronology_finding());
             if let Some(to) = t.carried_over_to {
                 todo.push(Todo::new(Msg::DoAwaitEdition, [("to", Param::Str(to))], None));
             }
@@ -389,8 +388,7 @@ fn finish<'r>(
             t.stage = walk.stage;
             commitment_ends_on = walk.commitment_ends_on;
             todo = next_actions(walk, d, current, &t.grid, &order, as_of);
-            findings.push(walk.chronology_finding());
-            findings.append(&mut walk.findings);
+            chronology = Some(walk.chronology_finding());
         }
         (None, Stage::NotDeclared) => {
             let closes = t.start.declaration.closes;
@@ -398,8 +396,20 @@ fn finish<'r>(
         }
         (None, _) => {}
     }
-    findings.append(&mut t.maturity);
-    findings.sort_by_key(|f| f.rule);
+    // The findings in the order they were made; reported stably sorted by rule.
+    let walked = t.walk.as_ref().map_or(&[][..], |w| &w.findings[..]);
+    let parts: [&[Finding<'r>]; 5] =
+        [&t.eligibility, &grid, chronology.as_slice(), walked, &t.maturity];
+    order_of.clear();
+    for (p, part) in parts.iter().enumerate() {
+        order_of.extend(part.iter().enumerate().map(|(i, f)| (f.rule, p as u8, i as u16)));
+    }
+    order_of.sort_unstable();
+    let checks = {
+        let mut checks = Vec::with_capacity(order_of.len());
+        checks.extend(order_of.iter().map(|&(_, p, i)| words.check(&parts[p as usize][i as usize])));
+        checks
+    };
     let wave = match order {
         Order::Wave { id, .. } => Some(id.to_string()),
         _ => None,
@@ -411,12 +421,7 @@ fn finish<'r>(
         deadline: current.dossier_deadline,
         eligible: !matches!(t.stage, Stage::Ineligible | Stage::NotDeclared),
         stage: t.stage,
-        checks: {
-            let mut checks = Vec::with_capacity(findings.len());
-            checks.extend(findings.iter().map(|f| words.check(f)));
-            findings.clear();
-            checks
-        },
+        checks,
         points: t.grid.points,
         carried_over_from: t.carried_over_from.iter().map(|s| s.to_string()).collect(),
         carried_over_to: t.carried_over_to.map(str::to_string),

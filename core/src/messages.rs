@@ -501,19 +501,16 @@ fn push_param(out: &mut String, lang: Lang, param: &Param<'_>) {
         Param::Str(s) => out.push_str(s),
         Param::Text(s) => out.push_str(s),
         Param::Date(d) => push_date(out, *d),
-        Param::Int(i) => {
-            use std::fmt::Write;
-            let _ = write!(out, "{i}");
-        }
+        Param::Int(i) => out.push_str(itoa::Buffer::new().format(*i)),
         Param::Labels(labels) => push_labels(out, lang, labels),
         Param::Fixed(labels) => push_labels(out, lang, labels),
         Param::Years(years) => {
-            use std::fmt::Write;
+            let mut digits = itoa::Buffer::new();
             for (n, year) in years.iter().enumerate() {
                 if n > 0 {
                     out.push_str(", ");
                 }
-                let _ = write!(out, "{year}");
+                out.push_str(digits.format(*year));
             }
         }
     }
@@ -530,10 +527,11 @@ fn push_labels(out: &mut String, lang: Lang, labels: &[Label]) {
 
 fn fill_into(out: &mut String, template: &str, lang: Lang, params: &Params<'_>) {
     let mut rest = template;
-    while let Some(start) = rest.find('{') {
+    // Placeholders are ASCII braces, so byte positions are char boundaries.
+    while let Some(start) = rest.bytes().position(|b| b == b'{') {
         out.push_str(&rest[..start]);
         let after = &rest[start + 1..];
-        match after.find('}') {
+        match after.bytes().position(|b| b == b'}') {
             Some(end) => {
                 let name = &after[..end];
                 match params.get(name) {
@@ -566,6 +564,9 @@ pub(crate) struct Renderer<'a> {
     cache: FxHashMap<(Msg, [u64; 6]), Arc<str>>,
     /// The messages without placeholders, by `Msg` position.
     plain: Vec<Option<Arc<str>>>,
+    /// The last text of each message, by `Msg` position: consecutive dossiers mostly say
+    /// the same, and this spares the hashing.
+    last: Vec<Option<([u64; 6], Arc<str>)>>,
     buffer: String,
     borrows: std::marker::PhantomData<&'a ()>,
 }
@@ -576,6 +577,7 @@ impl<'a> Renderer<'a> {
             lang,
             cache: FxHashMap::with_capacity_and_hasher(1024, Default::default()),
             plain: vec![None; Msg::ALL.len()],
+            last: vec![None; Msg::ALL.len()],
             buffer: String::with_capacity(256),
             borrows: std::marker::PhantomData,
         }
@@ -590,11 +592,20 @@ impl<'a> Renderer<'a> {
         let Some(key) = key else {
             return self.render(msg, params);
         };
-        if let Some(text) = self.cache.get(&(msg, key)) {
-            return text.clone();
+        if let Some((last, text)) = &self.last[msg as usize] {
+            if *last == key {
+                return text.clone();
+            }
         }
-        let text = self.render(msg, params);
-        self.cache.insert((msg, key), text.clone());
+        let text = match self.cache.get(&(msg, key)) {
+            Some(text) => text.clone(),
+            None => {
+                let text = self.render(msg, params);
+                self.cache.insert((msg, key), text.clone());
+                text
+            }
+        };
+        self.last[msg as usize] = Some((key, text.clone()));
         text
     }
 
