@@ -107,8 +107,9 @@ where
     T: for<'de> Deserialize<'de>,
 {
     run_attached(py, || {
-        serde_path_to_error::deserialize::<_, T>(PyDe::new(value.clone(), &Keys::new()))
-            .map_err(|e| invalid_request(py, &join_path(prefix, &path_string(e.path())), e.inner().to_string()))
+        serde_path_to_error::deserialize::<_, T>(PyDe::new(value.clone(), &Keys::new())).map_err(|e| {
+            invalid_request(py, &join_path(prefix, &path_string(e.path())), e.inner().to_string())
+        })
     })
 }
 

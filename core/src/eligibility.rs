@@ -5,7 +5,6 @@
 //! `eligibility.one_per_establishment`. The ranking of the last one needs every dossier of the
 //! request and is done by the campaign engine with [`rank_one_per_establishment`].
 
-
 use chrono::NaiveDate;
 
 use crate::campaign::{Dossier, Establishment, Fase};
@@ -150,7 +149,8 @@ pub fn rank_one_per_establishment<'a>(
         let max = (max_for(candidates[group[0]].edition) as usize).min(group.len());
         let (winners, losers) = group.split_at(max);
         for &loser in losers {
-            out[loser] = Ranking { passed: false, others: winners.iter().map(|&w| candidates[w].id).collect() };
+            out[loser] =
+                Ranking { passed: false, others: winners.iter().map(|&w| candidates[w].id).collect() };
         }
     }
     out

@@ -398,8 +398,7 @@ fn finish<'r>(
     }
     // The findings in the order they were made; reported stably sorted by rule.
     let walked = t.walk.as_ref().map_or(&[][..], |w| &w.findings[..]);
-    let parts: [&[Finding<'r>]; 5] =
-        [&t.eligibility, &grid, chronology.as_slice(), walked, &t.maturity];
+    let parts: [&[Finding<'r>]; 5] = [&t.eligibility, &grid, chronology.as_slice(), walked, &t.maturity];
     order_of.clear();
     for (p, part) in parts.iter().enumerate() {
         order_of.extend(part.iter().enumerate().map(|(i, f)| (f.rule, p as u8, i as u16)));

@@ -679,7 +679,9 @@ fn a_carried_over_dossier_is_confirmed_no_earlier_than_the_day_it_enters_the_new
     let before = report(&req);
     assert_eq!(stage(&before.dossiers[0]), "space_opened");
     assert_eq!(passed(&before.dossiers[0], "grid.known_item"), Some(false));
-    for (as_of, expected) in [("2022-06-01", "space_opened"), ("2022-06-02", "ordered"), ("2022-11-15", "ordered")] {
+    for (as_of, expected) in
+        [("2022-06-01", "space_opened"), ("2022-06-02", "ordered"), ("2022-11-15", "ordered")]
+    {
         req["as_of"] = json!(as_of);
         let r = report(&req);
         let d = &r.dossiers[0];
