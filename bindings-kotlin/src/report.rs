@@ -210,11 +210,11 @@ impl From<core::DossierReport> for DossierReport {
                 .checks
                 .into_iter()
                 .map(|c| Check {
-                    rule: c.rule.to_string(),
+                    rule: c.rule.id().to_string(),
                     passed: c.passed,
                     blocking: c.blocking,
                     message: c.message.to_string(),
-                    source: c.source.to_string(),
+                    source: c.source().to_string(),
                 })
                 .collect(),
             points: Points {
@@ -231,10 +231,16 @@ impl From<core::DossierReport> for DossierReport {
             next_actions: d
                 .next_actions
                 .into_iter()
-                .map(|a| NextAction { rule: a.rule.to_string(), message: a.message.to_string(), due: a.due })
+                .map(|a| NextAction { rule: a.rule.id().to_string(), message: a.message.to_string(), due: a.due })
                 .collect(),
         }
     }
+}
+
+/// A rule id of a Kotlin record: one of core's, or `InvalidRequest` at `place`.
+fn rule_into_core(id: &str, place: &str) -> Result<core::Rule> {
+    core::Rule::from_id(id)
+        .ok_or_else(|| EcoleNumeriqueError::request(place.to_string(), format!("unknown rule id `{id}`")))
 }
 
 impl DossierReport {
@@ -254,14 +260,16 @@ impl DossierReport {
             checks: self
                 .checks
                 .into_iter()
-                .map(|c| core::Check {
-                    rule: c.rule.into(),
-                    passed: c.passed,
-                    blocking: c.blocking,
-                    message: c.message.into(),
-                    source: c.source.into(),
+                .enumerate()
+                .map(|(i, c)| {
+                    Ok(core::Check {
+                        rule: rule_into_core(&c.rule, &join(place, &format!("checks[{i}].rule")))?,
+                        passed: c.passed,
+                        blocking: c.blocking,
+                        message: c.message.into(),
+                    })
                 })
-                .collect(),
+                .collect::<Result<_>>()?,
             points: core::Points {
                 total: self.points.total,
                 max: self.points.max,
@@ -276,8 +284,12 @@ impl DossierReport {
             next_actions: self
                 .next_actions
                 .into_iter()
-                .map(|a| core::NextAction { rule: a.rule.into(), message: a.message.into(), due: a.due })
-                .collect(),
+                .enumerate()
+                .map(|(i, a)| {
+                    let rule = rule_into_core(&a.rule, &join(place, &format!("next_actions[{i}].rule")))?;
+                    Ok(core::NextAction { rule, message: a.message.into(), due: a.due })
+                })
+                .collect::<Result<_>>()?,
         })
     }
 }

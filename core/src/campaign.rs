@@ -1,7 +1,6 @@
 //! The campaign document (SPEC §9): request and report types shared by the three languages,
 //! and the entry points [`evaluate`], [`evaluate_json`] and [`evaluate_dossier`].
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -11,6 +10,7 @@ use serde::{de, Deserialize, Deserializer, Serialize};
 use crate::edition::{Edition, Offer, Region};
 use crate::error::{from_path_error, Error, EDITION_MARK};
 use crate::messages::Lang;
+use crate::rules::Rule;
 
 /// A FASE number: identifies an establishment or one of its implantations.
 pub type Fase = u32;
@@ -443,18 +443,58 @@ impl Stage {
 }
 
 /// One check of one rule, passed or failed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Written as `{rule, passed, blocking, message, source}` (SPEC §9); the source is the rule's
+/// own ([`Check::source`]), so a check holds only the rule and is 24 bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
-    /// Stable rule id (`eligibility.level`).
-    pub rule: Cow<'static, str>,
+    /// The rule; written as its stable id (`eligibility.level`).
+    pub rule: Rule,
     /// Whether it holds.
     pub passed: bool,
     /// Whether a failure stops the dossier.
     pub blocking: bool,
     /// Explanation in the request's language (shared among the dossiers that say the same).
     pub message: Arc<str>,
+}
+
+impl Check {
     /// Where the rule comes from: the seed's section or slide, or `assumed`.
-    pub source: Cow<'static, str>,
+    pub fn source(&self) -> &'static str {
+        self.rule.source()
+    }
+}
+
+impl Serialize for Check {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Check", 5)?;
+        st.serialize_field("rule", &self.rule)?;
+        st.serialize_field("passed", &self.passed)?;
+        st.serialize_field("blocking", &self.blocking)?;
+        st.serialize_field("message", &*self.message)?;
+        st.serialize_field("source", self.rule.source())?;
+        st.end()
+    }
+}
+
+/// Reads a written check back; `source` is the rule's own and is not kept.
+impl<'de> Deserialize<'de> for Check {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename = "Check")]
+        struct Written {
+            rule: Rule,
+            passed: bool,
+            blocking: bool,
+            message: Arc<str>,
+            #[serde(default)]
+            #[allow(dead_code)]
+            source: Option<String>,
+        }
+        let w = Written::deserialize(d)?;
+        Ok(Check { rule: w.rule, passed: w.passed, blocking: w.blocking, message: w.message })
+    }
 }
 
 /// One line of the grid as counted for a dossier.
@@ -488,8 +528,8 @@ pub struct Points {
 /// Something that remains to be done, with its due date when one exists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NextAction {
-    /// The rule id it serves.
-    pub rule: Cow<'static, str>,
+    /// The rule it serves; written as its id.
+    pub rule: Rule,
     /// What to do, in the request's language.
     pub message: Arc<str>,
     /// By when, if a date is set by the rules.

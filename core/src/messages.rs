@@ -5,7 +5,6 @@
 //! rule ids never change with the language.
 
 use rustc_hash::FxHashMap;
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -617,17 +616,16 @@ impl<'a> Renderer<'a> {
 
     pub(crate) fn check(&mut self, finding: &Finding<'a>) -> Check {
         Check {
-            rule: Cow::Borrowed(finding.rule.id()),
+            rule: finding.rule,
             passed: finding.passed,
             blocking: finding.rule.blocking(),
             message: self.text(finding.msg, &finding.params),
-            source: Cow::Borrowed(finding.rule.source()),
         }
     }
 
     pub(crate) fn action(&mut self, todo: &Todo<'a>) -> NextAction {
         NextAction {
-            rule: Cow::Borrowed(todo.msg.rule().id()),
+            rule: todo.msg.rule(),
             message: self.text(todo.msg, &todo.params),
             due: todo.due,
         }

@@ -650,7 +650,7 @@ fn messages_follow_lang_and_rule_ids_do_not() {
     for i in 0..fr.checks.len() {
         assert_ne!(fr.checks[i].message, en.checks[i].message);
         assert_ne!(de.checks[i].message, en.checks[i].message);
-        assert_eq!(fr.checks[i].source, en.checks[i].source);
+        assert_eq!(fr.checks[i].source(), en.checks[i].source());
     }
     assert!(en.checks[0].message.contains("Establishment FASE 100 is known"));
 }

@@ -84,7 +84,7 @@ fn print_summary(report: &CampaignReport, took: std::time::Duration) {
     println!("\nFailed checks per rule");
     let mut failed: BTreeMap<&str, usize> = BTreeMap::new();
     for c in report.dossiers.iter().flat_map(|d| &d.checks).filter(|c| !c.passed) {
-        *failed.entry(c.rule.as_ref()).or_default() += 1;
+        *failed.entry(c.rule.id()).or_default() += 1;
     }
     for (rule, n) in &failed {
         println!("  {rule:<34} {n:>5}");

@@ -63,11 +63,11 @@ pub fn passed(d: &DossierReport, rule: &str) -> Option<bool> {
 }
 
 pub fn rules(d: &DossierReport) -> Vec<&str> {
-    d.checks.iter().map(|c| c.rule.as_ref()).collect()
+    d.checks.iter().map(|c| c.rule.id()).collect()
 }
 
 pub fn actions(d: &DossierReport) -> Vec<&str> {
-    d.next_actions.iter().map(|a| a.rule.as_ref()).collect()
+    d.next_actions.iter().map(|a| a.rule.id()).collect()
 }
 
 pub fn stage(d: &DossierReport) -> &'static str {
