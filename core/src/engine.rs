@@ -16,7 +16,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::campaign::{
-    CampaignReport, CampaignRequest, Dossier, DossierReport, EditionRef, Establishment, Fase, Stage,
+    CampaignReport, CampaignRequest, Check, Dossier, DossierReport, EditionRef, Establishment, Fase, Stage,
 };
 use crate::dossier::{next_actions, walk_after_confirmation, walk_to_confirmation, Order, Walk};
 use crate::edition::{fingerprint, Edition, Registry};
@@ -24,7 +24,7 @@ use crate::eligibility::{self, Candidate, Declaration};
 use crate::error::Error;
 use crate::grid::{count, GridCount};
 use crate::messages::{Msg, Renderer};
-use crate::rules::{Finding, Param, Rule, Todo};
+use crate::rules::{Finding, Param, Todo};
 use crate::waves::{plan, Project};
 
 /// The editions a request can use: the built-in ones, then its `editions`, then its
@@ -97,7 +97,9 @@ struct Track<'r> {
     establishment: Option<&'r Establishment>,
     start: &'r Arc<Edition>,
     current: &'r Arc<Edition>,
-    eligibility: Vec<Finding<'r>>,
+    /// The eligibility checks, put into words as soon as they are made (a check is 24 bytes
+    /// where a finding is 160: ten thousand dossiers stay in cache).
+    eligibility: Vec<Check>,
     declaration: Declaration,
     grid: GridCount,
     walk: Option<Walk<'r>>,
@@ -106,7 +108,9 @@ struct Track<'r> {
     /// The day the dossier entered `current` by carry-over.
     entered_on: Option<NaiveDate>,
     carried_over_to: Option<&'r str>,
-    maturity: Vec<Finding<'r>>,
+    /// The walk's checks up to where it stopped before the waves, in walk order.
+    walked: Vec<Check>,
+    maturity: Vec<Check>,
 }
 
 pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Error> {
@@ -116,6 +120,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
         .get(request.edition.id())
         .ok_or_else(|| Error::UnknownEdition { path: "edition".into(), id: request.edition.id().into() })?;
     let as_of = request.as_of;
+    let mut words = Renderer::new(request.lang);
 
     // 2. Eligibility on the starting edition.
     let mut tracks = Vec::with_capacity(request.dossiers.len());
@@ -127,7 +132,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
             })?,
             None => default,
         };
-        tracks.push(start_track(d, start, by_fase.get(&d.establishment).copied(), as_of));
+        tracks.push(start_track(d, start, by_fase.get(&d.establishment).copied(), as_of, &mut words));
     }
 
     // 3. One project per establishment and edition, among the dossiers that passed so far.
@@ -151,7 +156,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     });
     for (c, r) in candidates.iter().zip(ranking) {
         let t = &mut tracks[c.index];
-        t.eligibility.push(eligibility::one_per_establishment(r.passed, &r.others, t.start));
+        t.eligibility.push(words.check(&eligibility::one_per_establishment(r.passed, &r.others, t.start)));
         if !r.passed {
             t.stage = Stage::Ineligible;
         }
@@ -160,7 +165,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     // 4. The walk to confirmation, with carry-over.
     for (t, d) in tracks.iter_mut().zip(&request.dossiers) {
         if t.stage == Stage::Declared {
-            walk_with_carry_over(t, d, &registry, as_of);
+            walk_with_carry_over(t, d, &registry, as_of, &mut words);
         }
     }
 
@@ -185,8 +190,6 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     });
 
     // 6. After the confirmation, and the report.
-    let mut words = Renderer::new(request.lang);
-    let mut scratch = Vec::with_capacity(32);
     let mut reports = Vec::with_capacity(tracks.len());
     for (index, (t, d)) in tracks.into_iter().zip(&request.dossiers).enumerate() {
         let order = match &plan {
@@ -196,7 +199,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
                 None => Order::Unscheduled,
             },
         };
-        reports.push(finish(t, d, order, as_of, &mut words, &mut scratch));
+        reports.push(finish(t, d, order, as_of, &mut words));
     }
 
     let mut used: BTreeSet<&str> = BTreeSet::new();
@@ -236,6 +239,7 @@ fn start_track<'r>(
     start: &'r Arc<Edition>,
     establishment: Option<&'r Establishment>,
     as_of: NaiveDate,
+    words: &mut Renderer<'r>,
 ) -> Track<'r> {
     let mut t = Track {
         establishment,
@@ -249,20 +253,21 @@ fn start_track<'r>(
         carried_over_from: Vec::new(),
         entered_on: None,
         carried_over_to: None,
+        walked: Vec::new(),
         maturity: Vec::new(),
     };
     let fase = ("fase", Param::Int(i64::from(d.establishment)));
     let Some(establishment) = establishment else {
         // Only this check and the grid checks are reported.
-        t.eligibility.push(Finding::new(Msg::EstablishmentUnknown, [fase]));
+        t.eligibility.push(words.check(&Finding::new(Msg::EstablishmentUnknown, [fase])));
         return t;
     };
-    t.eligibility.push(Finding::new(Msg::EstablishmentKnown, [fase]));
+    t.eligibility.push(words.check(&Finding::new(Msg::EstablishmentKnown, [fase])));
     let fits = eligibility::establishment_fits(establishment, d, start);
     let fit = fits.iter().all(|f| f.passed);
-    t.eligibility.extend(fits);
+    t.eligibility.extend(fits.iter().map(|f| words.check(f)));
     t.declaration = eligibility::declaration(d, start, as_of);
-    t.eligibility.extend(eligibility::declaration_window(t.declaration, start));
+    t.eligibility.extend(eligibility::declaration_window(t.declaration, start).map(|f| words.check(&f)));
     t.stage = match (fit, t.declaration) {
         (false, _) => Stage::Ineligible,
         (true, Declaration::Pending) => Stage::NotDeclared,
@@ -278,7 +283,13 @@ fn start_track<'r>(
 /// laureate against the new edition, whose grid and deadline then apply from the day it
 /// enters it. When `next` is not a known edition, the dossier stays in the edition it leaves,
 /// at stage `carried_over`.
-fn walk_with_carry_over<'r>(t: &mut Track<'r>, d: &Dossier, registry: &'r Registry, as_of: NaiveDate) {
+fn walk_with_carry_over<'r>(
+    t: &mut Track<'r>,
+    d: &Dossier,
+    registry: &'r Registry,
+    as_of: NaiveDate,
+    words: &mut Renderer<'r>,
+) {
     let Some(declared_on) = t.declaration.inside() else {
         return;
     };
@@ -293,9 +304,9 @@ fn walk_with_carry_over<'r>(t: &mut Track<'r>, d: &Dossier, registry: &'r Regist
         let last = ("last_day", Param::Date(last_day));
         if let Some(on) = walk.confirmed_on {
             let deadline = ("deadline", Param::Date(edition.dossier_deadline));
-            t.maturity.push(Finding::new(Msg::DeadlineConfirmed, [("date", Param::Date(on)), ed, deadline]));
+            t.maturity.push(words.check(&Finding::new(Msg::DeadlineConfirmed, [("date", Param::Date(on)), ed, deadline])));
         } else if as_of <= last_day {
-            t.maturity.push(Finding::new(Msg::DeadlineOpen, [last, ed]));
+            t.maturity.push(words.check(&Finding::new(Msg::DeadlineOpen, [last, ed])));
         } else {
             match edition.next.as_deref().map(|id| (id, registry.get(id))) {
                 Some((_, Some(next))) => {
@@ -307,36 +318,44 @@ fn walk_with_carry_over<'r>(t: &mut Track<'r>, d: &Dossier, registry: &'r Regist
                     let fit = fits.iter().all(|f| f.passed);
                     // The declaration and one-per-establishment results are kept; the three
                     // establishment checks are those of the new edition.
-                    t.eligibility.splice(1..4, fits);
+                    t.eligibility.splice(1..4, fits.iter().map(|f| words.check(f)));
                     if !fit {
                         t.stage = Stage::Ineligible;
-                        t.maturity.push(carried(t));
+                        let done = words.check(&carried(t));
+                        t.maturity.push(done);
                         return;
                     }
                     continue;
                 }
                 Some((id, None)) => {
                     t.carried_over_to = Some(id);
-                    t.maturity.push(Finding::new(Msg::DeadlinePassed, [last, ed]));
-                    t.maturity.push(Finding::new(Msg::CarryOverWaiting, [("to", Param::Str(id))]));
+                    t.maturity.push(words.check(&Finding::new(Msg::DeadlinePassed, [last, ed])));
+                    t.maturity.push(words.check(&Finding::new(Msg::CarryOverWaiting, [("to", Param::Str(id))])));
                 }
                 None => {
-                    t.maturity.push(Finding::new(Msg::DeadlinePassed, [last, ed.clone()]));
-                    t.maturity.push(Finding::new(Msg::CarryOverNowhere, [ed]));
+                    t.maturity.push(words.check(&Finding::new(Msg::DeadlinePassed, [last, ed.clone()])));
+                    t.maturity.push(words.check(&Finding::new(Msg::CarryOverNowhere, [ed])));
                 }
             }
             t.stage = Stage::CarriedOver;
-            t.walk = Some(walk);
+            keep_walk(t, walk, words);
             return;
         }
         if !t.carried_over_from.is_empty() {
-            let done = carried(t);
+            let done = words.check(&carried(t));
             t.maturity.push(done);
         }
         t.stage = walk.stage;
-        t.walk = Some(walk);
+        keep_walk(t, walk, words);
         return;
     }
+}
+
+/// Keeps the walk, its checks so far put into words (and their findings let go).
+fn keep_walk<'r>(t: &mut Track<'r>, mut walk: Walk<'r>, words: &mut Renderer<'r>) {
+    t.walked.extend(walk.findings.iter().map(|f| words.check(f)));
+    walk.findings = Vec::new();
+    t.walk = Some(walk);
 }
 
 fn carried<'r>(t: &Track<'r>) -> Finding<'r> {
@@ -361,24 +380,24 @@ fn order_lines<'r>(d: &'r Dossier, edition: &'r Edition) -> Vec<(&'r str, &'r st
 }
 
 /// Walks on past the confirmation, lists the next actions and puts the report into words.
-/// `order_of` is a scratch buffer reused from one dossier to the next: the checks' report
-/// order, sorted as positions so that the findings themselves are never moved.
 fn finish<'r>(
     mut t: Track<'r>,
     d: &Dossier,
     order: Order<'r>,
     as_of: NaiveDate,
     words: &mut Renderer<'r>,
-    order_of: &mut Vec<(Rule, u8, u16)>,
 ) -> DossierReport {
     let current: &'r Edition = t.current;
-    let grid = t.grid.findings(current);
-    let mut chronology = None;
     let mut todo: Vec<Todo<'r>> = Vec::new();
     let mut commitment_ends_on = None;
+    let grid = t.grid.findings(current);
+    let mut checks =
+        Vec::with_capacity(t.eligibility.len() + grid.len() + 1 + t.walked.len() + 6 + t.maturity.len());
+    checks.append(&mut t.eligibility);
+    checks.extend(grid.iter().map(|f| words.check(f)));
     match (&mut t.walk, t.stage) {
         (Some(walk), Stage::CarriedOver) => {
-            chronology = Some(walk.chronology_finding());
+            checks.push(words.check(&walk.chronology_finding()));
             if let Some(to) = t.carried_over_to {
                 todo.push(Todo::new(Msg::DoAwaitEdition, [("to", Param::Str(to))], None));
             }
@@ -388,7 +407,7 @@ fn finish<'r>(
             t.stage = walk.stage;
             commitment_ends_on = walk.commitment_ends_on;
             todo = next_actions(walk, d, current, &t.grid, &order, as_of);
-            chronology = Some(walk.chronology_finding());
+            checks.push(words.check(&walk.chronology_finding()));
         }
         (None, Stage::NotDeclared) => {
             let closes = t.start.declaration.closes;
@@ -396,19 +415,14 @@ fn finish<'r>(
         }
         (None, _) => {}
     }
-    // The findings in the order they were made; reported stably sorted by rule.
-    let walked = t.walk.as_ref().map_or(&[][..], |w| &w.findings[..]);
-    let parts: [&[Finding<'r>]; 5] = [&t.eligibility, &grid, chronology.as_slice(), walked, &t.maturity];
-    order_of.clear();
-    for (p, part) in parts.iter().enumerate() {
-        order_of.extend(part.iter().enumerate().map(|(i, f)| (f.rule, p as u8, i as u16)));
+    checks.append(&mut t.walked);
+    if let Some(walk) = &t.walk {
+        // What the walk found past the confirmation.
+        checks.extend(walk.findings.iter().map(|f| words.check(f)));
     }
-    order_of.sort_unstable();
-    let checks = {
-        let mut checks = Vec::with_capacity(order_of.len());
-        checks.extend(order_of.iter().map(|&(_, p, i)| words.check(&parts[p as usize][i as usize])));
-        checks
-    };
+    checks.append(&mut t.maturity);
+    // In the order of the rules; a stable sort keeps the walk order within one rule.
+    checks.sort_by_key(|c| c.rule);
     let wave = match order {
         Order::Wave { id, .. } => Some(id.to_string()),
         _ => None,
