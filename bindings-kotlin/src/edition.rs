@@ -205,9 +205,9 @@ impl Edition {
             .map(|(i, l)| {
                 Ok(core::GridLine {
                     points: count(l.points, &at(&format!("grid.lines[{i}].points")))?,
-                    id: l.id,
+                    id: l.id.into(),
                     category: l.category,
-                    lot: l.lot,
+                    lot: l.lot.into(),
                     rated: l.rated,
                     provenance: l.provenance.map(Into::into),
                 })
@@ -262,9 +262,9 @@ impl From<core::Edition> for Edition {
                     .lines
                     .into_iter()
                     .map(|l| GridLine {
-                        id: l.id,
+                        id: l.id.to_string(),
                         category: l.category,
-                        lot: l.lot,
+                        lot: l.lot.to_string(),
                         points: l.points.into(),
                         rated: l.rated,
                         provenance: l.provenance.map(Into::into),

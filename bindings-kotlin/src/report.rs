@@ -184,14 +184,24 @@ pub struct SingleReport {
 fn points_lines(lines: Vec<core::PointsLine>) -> Vec<PointsLine> {
     lines
         .into_iter()
-        .map(|l| PointsLine { item: l.item, lot: l.lot, quantity: l.quantity, points: l.points })
+        .map(|l| PointsLine {
+            item: l.item.to_string(),
+            lot: l.lot.map(|lot| lot.to_string()),
+            quantity: l.quantity,
+            points: l.points,
+        })
         .collect()
 }
 
 fn points_lines_into_core(lines: Vec<PointsLine>) -> Vec<core::PointsLine> {
     lines
         .into_iter()
-        .map(|l| core::PointsLine { item: l.item, lot: l.lot, quantity: l.quantity, points: l.points })
+        .map(|l| core::PointsLine {
+            item: l.item.into(),
+            lot: l.lot.map(Into::into),
+            quantity: l.quantity,
+            points: l.points,
+        })
         .collect()
 }
 
@@ -202,7 +212,7 @@ impl From<core::DossierReport> for DossierReport {
         DossierReport {
             id: d.id,
             establishment: d.establishment.into(),
-            edition: d.edition,
+            edition: d.edition.to_string(),
             deadline: d.deadline,
             eligible: d.eligible,
             stage: d.stage.into(),
@@ -224,9 +234,9 @@ impl From<core::DossierReport> for DossierReport {
                 lines: points_lines(d.points.lines),
                 extra: points_lines(d.points.extra),
             },
-            carried_over_from: d.carried_over_from,
-            carried_over_to: d.carried_over_to,
-            wave: d.wave,
+            carried_over_from: d.carried_over_from.iter().map(|e| e.to_string()).collect(),
+            carried_over_to: d.carried_over_to.map(|e| e.to_string()),
+            wave: d.wave.map(|w| w.to_string()),
             commitment_ends_on: d.commitment_ends_on,
             next_actions: d
                 .next_actions
@@ -253,7 +263,7 @@ impl DossierReport {
                 )
             })?,
             id: self.id,
-            edition: self.edition,
+            edition: self.edition.into(),
             deadline: self.deadline,
             eligible: self.eligible,
             stage: self.stage.into(),
@@ -277,9 +287,9 @@ impl DossierReport {
                 lines: points_lines_into_core(self.points.lines),
                 extra: points_lines_into_core(self.points.extra),
             },
-            carried_over_from: self.carried_over_from,
-            carried_over_to: self.carried_over_to,
-            wave: self.wave,
+            carried_over_from: self.carried_over_from.into_iter().map(Into::into).collect(),
+            carried_over_to: self.carried_over_to.map(Into::into),
+            wave: self.wave.map(Into::into),
             commitment_ends_on: self.commitment_ends_on,
             next_actions: self
                 .next_actions

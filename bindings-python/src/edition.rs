@@ -231,7 +231,7 @@ impl PyGrid {
         format!(
             "Grid(max_points={}, lines=[{}])",
             self.edition.grid.max_points,
-            self.edition.grid.lines.iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(", ")
+            self.edition.grid.lines.iter().map(|l| &*l.id).collect::<Vec<_>>().join(", ")
         )
     }
 }
@@ -266,9 +266,9 @@ impl From<&GridLine> for PyGridLine {
             .and_then(|p| serde_json::to_value(p).ok())
             .and_then(|v| v.as_str().map(str::to_string));
         PyGridLine {
-            id: line.id.clone(),
+            id: line.id.to_string(),
             category: line.category.clone(),
-            lot: line.lot.clone(),
+            lot: line.lot.to_string(),
             points: line.points,
             rated: line.rated,
             provenance,

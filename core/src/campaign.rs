@@ -500,10 +500,10 @@ impl<'de> Deserialize<'de> for Check {
 /// One line of the grid as counted for a dossier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PointsLine {
-    /// Item id as requested.
-    pub item: String,
-    /// Its lot; null for an unknown item.
-    pub lot: Option<String>,
+    /// Item id as requested (shared with the grid line when the item is known).
+    pub item: Arc<str>,
+    /// Its lot (shared with the grid line); null for an unknown item.
+    pub lot: Option<Arc<str>>,
     /// Quantity as requested.
     pub quantity: i64,
     /// Points it counts (0 for an unknown item or a wrong quantity).
@@ -544,8 +544,8 @@ pub struct DossierReport {
     pub id: String,
     /// FASE number of its establishment.
     pub establishment: Fase,
-    /// The edition it is in now (after any carry-over).
-    pub edition: String,
+    /// The edition it is in now (after any carry-over); shared among the dossiers.
+    pub edition: Arc<str>,
     /// That edition's `dossier_deadline`, as written.
     #[serde(with = "crate::dates::civil")]
     pub deadline: NaiveDate,
@@ -558,11 +558,11 @@ pub struct DossierReport {
     /// Points on the grid.
     pub points: Points,
     /// Editions it left by carry-over, oldest first.
-    pub carried_over_from: Vec<String>,
+    pub carried_over_from: Vec<Arc<str>>,
     /// The unknown (or missing) edition it is waiting for, when `stage` is `carried_over`.
-    pub carried_over_to: Option<String>,
-    /// The wave that takes the project, if any.
-    pub wave: Option<String>,
+    pub carried_over_to: Option<Arc<str>>,
+    /// The wave that takes the project, if any; shared among its projects.
+    pub wave: Option<Arc<str>>,
     /// End of the 3-year commitment, once in project.
     #[serde(with = "crate::dates::civil_opt")]
     pub commitment_ends_on: Option<NaiveDate>,

@@ -94,12 +94,12 @@ impl Window {
 /// One line of the points grid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GridLine {
-    /// The item id named by dossiers (`tablet-android`).
-    pub id: String,
+    /// The item id named by dossiers (`tablet-android`); shared with the reports.
+    pub id: Arc<str>,
     /// The category of equipment (`tablets`).
     pub category: String,
-    /// The framework-contract lot it is bought under (`tablets`).
-    pub lot: String,
+    /// The framework-contract lot it is bought under (`tablets`); shared with the reports.
+    pub lot: Arc<str>,
     /// Points per unit, or the maximum an assessor can award on a rated line.
     pub points: u32,
     /// A rated line: the quantity is the points awarded, 0…`points`.
@@ -118,7 +118,7 @@ pub struct Grid {
     /// The lines.
     pub lines: Vec<GridLine>,
     #[serde(skip)]
-    index: rustc_hash::FxHashMap<String, usize>,
+    index: rustc_hash::FxHashMap<Arc<str>, usize>,
 }
 
 impl Grid {
@@ -306,7 +306,7 @@ impl Edition {
             if line.id.trim().is_empty() {
                 return Err(Error::edition(format!("grid.lines[{i}].id"), "a line id is empty"));
             }
-            if !seen.insert(line.id.as_str()) {
+            if !seen.insert(&*line.id) {
                 return Err(Error::edition(
                     format!("grid.lines[{i}].id"),
                     format!("the line id `{}` is used twice", line.id),
@@ -495,7 +495,7 @@ mod tests {
         assert_eq!(e.grid.max_points, 50);
         assert_eq!(e.grid.lines.len(), 14);
         assert_eq!(e.grid.line("interactive-board").map(|l| l.points), Some(12));
-        assert_eq!(e.grid.line("macbook").map(|l| l.lot.as_str()), Some("computers"));
+        assert_eq!(e.grid.line("macbook").map(|l| &*l.lot), Some("computers"));
         assert!(e.grid.lines.iter().all(|l| l.provenance == Some(Provenance::Assumed)));
         assert_eq!(e.provenance.get("dossier_deadline"), Some(&Provenance::Seed));
         assert_eq!(e.provenance.get("grid.lines"), Some(&Provenance::Assumed));

@@ -92,6 +92,16 @@ fn check_integrity(request: &CampaignRequest) -> Result<FxHashMap<Fase, &Establi
     Ok(by_fase)
 }
 
+/// Edition and wave ids as shared text: one allocation per id and campaign, not per dossier.
+#[derive(Default)]
+struct Names<'a>(FxHashMap<&'a str, Arc<str>>);
+
+impl<'a> Names<'a> {
+    fn get(&mut self, id: &'a str) -> Arc<str> {
+        self.0.entry(id).or_insert_with(|| Arc::from(id)).clone()
+    }
+}
+
 /// Everything known of one dossier along the evaluation.
 struct Track<'r> {
     establishment: Option<&'r Establishment>,
@@ -121,6 +131,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
         .ok_or_else(|| Error::UnknownEdition { path: "edition".into(), id: request.edition.id().into() })?;
     let as_of = request.as_of;
     let mut words = Renderer::new(request.lang);
+    let mut names = Names::default();
 
     // 2. Eligibility on the starting edition.
     let mut tracks = Vec::with_capacity(request.dossiers.len());
@@ -199,14 +210,14 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
                 None => Order::Unscheduled,
             },
         };
-        reports.push(finish(t, d, order, as_of, &mut words));
+        reports.push(finish(t, d, order, as_of, &mut words, &mut names));
     }
 
     let mut used: BTreeSet<&str> = BTreeSet::new();
     used.insert(default.id.as_str());
     for r in &reports {
-        used.insert(r.edition.as_str());
-        used.extend(r.carried_over_from.iter().map(String::as_str));
+        used.insert(&r.edition);
+        used.extend(r.carried_over_from.iter().map(|e| &**e));
     }
     for d in &request.dossiers {
         used.extend(d.edition.as_deref());
@@ -386,6 +397,7 @@ fn finish<'r>(
     order: Order<'r>,
     as_of: NaiveDate,
     words: &mut Renderer<'r>,
+    names: &mut Names<'r>,
 ) -> DossierReport {
     let current: &'r Edition = t.current;
     let mut todo: Vec<Todo<'r>> = Vec::new();
@@ -424,20 +436,20 @@ fn finish<'r>(
     // In the order of the rules; a stable sort keeps the walk order within one rule.
     checks.sort_by_key(|c| c.rule);
     let wave = match order {
-        Order::Wave { id, .. } => Some(id.to_string()),
+        Order::Wave { id, .. } => Some(names.get(id)),
         _ => None,
     };
     DossierReport {
         id: d.id.clone(),
         establishment: d.establishment,
-        edition: current.id.clone(),
+        edition: names.get(&current.id),
         deadline: current.dossier_deadline,
         eligible: !matches!(t.stage, Stage::Ineligible | Stage::NotDeclared),
         stage: t.stage,
         checks,
         points: t.grid.points,
-        carried_over_from: t.carried_over_from.iter().map(|s| s.to_string()).collect(),
-        carried_over_to: t.carried_over_to.map(str::to_string),
+        carried_over_from: t.carried_over_from.iter().map(|s| names.get(s)).collect(),
+        carried_over_to: t.carried_over_to.map(|s| names.get(s)),
         wave,
         commitment_ends_on,
         next_actions: {

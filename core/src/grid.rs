@@ -6,6 +6,8 @@
 //! counts 0 points; an unknown item's quantity is checked as per unit. Extra purchases at SPW
 //! prices are listed apart and never count.
 
+use std::sync::Arc;
+
 use crate::campaign::{EquipmentLine, Points, PointsLine};
 use crate::edition::{Edition, Grid, GridLine};
 use crate::messages::Msg;
@@ -72,7 +74,7 @@ pub fn count(grid: &Grid, equipment: &[EquipmentLine], extra: &[EquipmentLine]) 
             let points = line_points(line, e.quantity);
             total = total.saturating_add(points);
             PointsLine {
-                item: e.item.clone(),
+                item: line.map_or_else(|| Arc::from(e.item.as_str()), |l| l.id.clone()),
                 lot: line.map(|l| l.lot.clone()),
                 quantity: e.quantity,
                 points,
@@ -92,7 +94,7 @@ pub fn count(grid: &Grid, equipment: &[EquipmentLine], extra: &[EquipmentLine]) 
                 bad_quantities.push(format!("{} ({})", e.item, e.quantity));
             }
             PointsLine {
-                item: e.item.clone(),
+                item: line.map_or_else(|| Arc::from(e.item.as_str()), |l| l.id.clone()),
                 lot: line.map(|l| l.lot.clone()),
                 quantity: e.quantity,
                 points: 0,

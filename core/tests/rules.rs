@@ -5,6 +5,7 @@ mod common;
 
 use common::*;
 use serde_json::json;
+use std::sync::Arc;
 
 // ---- the whole way -----------------------------------------------------------------------
 
@@ -47,7 +48,7 @@ fn a_complete_dossier_reaches_evaluated_with_every_check_passed() {
     assert_eq!(actions(&d), ["commitment.use", "commitment.insurance", "commitment.training"]);
     assert_eq!(d.next_actions[0].due.map(|x| x.to_string()).as_deref(), Some("2025-04-08"));
     assert_eq!((d.points.total, d.points.max, d.points.remaining), (32, 50, 18));
-    assert_eq!(d.edition, "EN2021");
+    assert_eq!(&*d.edition, "EN2021");
     assert_eq!(d.deadline.to_string(), "2022-06-01");
     assert!(d.carried_over_from.is_empty());
     assert_eq!(d.carried_over_to, None);
@@ -418,7 +419,7 @@ fn maturity_deadline_inclusive_boundaries() {
     assert_eq!(passed(&d, "maturity.deadline"), Some(false));
     assert_eq!(passed(&d, "maturity.carry_over"), Some(false));
     assert_eq!(d.carried_over_to.as_deref(), Some("EN2022"));
-    assert_eq!(d.edition, "EN2021");
+    assert_eq!(&*d.edition, "EN2021");
     assert!(d.eligible);
     // Not signed: open up to the deadline, carried over the day after.
     let unsigned = set(full("D1", 100), "signed_on", json!(null));
@@ -456,9 +457,9 @@ fn carry_over_into_a_known_next_edition() {
     req["editions"] = json!([en2022_doc(None)]);
     let d = report(&req).dossiers.remove(0);
     assert_eq!(stage(&d), "confirmed");
-    assert_eq!(d.edition, "EN2022");
+    assert_eq!(&*d.edition, "EN2022");
     assert_eq!(d.deadline.to_string(), "2023-06-01");
-    assert_eq!(d.carried_over_from, ["EN2021"]);
+    assert_eq!(d.carried_over_from, [Arc::from("EN2021")]);
     assert_eq!(d.carried_over_to, None);
     assert_eq!(passed(&d, "maturity.carry_over"), Some(true));
     assert_eq!(passed(&d, "maturity.deadline"), Some(true));
@@ -468,7 +469,7 @@ fn carry_over_into_a_known_next_edition() {
     req["establishments"][0]["laureate_years"] = json!([2021]);
     let d = report(&req).dossiers.remove(0);
     assert_eq!(stage(&d), "ineligible");
-    assert_eq!(d.edition, "EN2022");
+    assert_eq!(&*d.edition, "EN2022");
     assert_eq!(passed(&d, "eligibility.never_laureate"), Some(false));
 }
 
@@ -478,8 +479,8 @@ fn carry_over_repeats_and_waits_for_an_unknown_edition() {
     req["editions"] = json!([en2022_doc(Some("EN2023"))]);
     let d = report(&req).dossiers.remove(0);
     assert_eq!(stage(&d), "carried_over");
-    assert_eq!(d.edition, "EN2022");
-    assert_eq!(d.carried_over_from, ["EN2021"]);
+    assert_eq!(&*d.edition, "EN2022");
+    assert_eq!(d.carried_over_from, [Arc::from("EN2021")]);
     assert_eq!(d.carried_over_to.as_deref(), Some("EN2023"));
     assert_eq!(actions(&d), ["maturity.carry_over"]);
     // A day earlier it is still open in EN2022.
@@ -687,7 +688,7 @@ fn a_carried_over_dossier_is_confirmed_no_earlier_than_the_day_it_enters_the_new
         let d = &r.dossiers[0];
         assert_eq!(stage(d), expected, "{as_of}");
         if expected == "ordered" {
-            assert_eq!(d.edition, "EN2022");
+            assert_eq!(&*d.edition, "EN2022");
             assert_eq!(d.wave.as_deref(), Some("W-0602"), "not the waves ordered before it entered EN2022");
             assert!(check(d, "maturity.deadline").unwrap().message.contains("2022-06-02"));
             assert!(r.waves[0].projects.is_empty() && r.waves[1].projects.is_empty());
