@@ -511,7 +511,7 @@ pub struct PointsLine {
 }
 
 /// The points of a dossier on its edition's grid (SPEC §5).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Points {
     /// Sum of the lines' points.
     pub total: i64,

@@ -28,7 +28,7 @@ pub struct Walk<'a> {
     pub findings: Vec<Finding<'a>>,
     /// The failed `dossier.chronology` check, if an event came before the one of the stage
     /// before it: the stage it would have reached.
-    pub chronology: Option<Finding<'a>>,
+    pub chronology: Option<Box<Finding<'a>>>,
     /// The stage whose event broke the chronology.
     pub broken_at: Option<Stage>,
     /// The walk stopped at a failed blocking check (chronology or a guard).
@@ -75,14 +75,14 @@ impl<'a> Walk<'a> {
     /// before it. On failure the walk stops at the stage before.
     fn in_order(&mut self, stage: Stage, on: NaiveDate) -> bool {
         if on < self.last_event {
-            self.chronology = Some(Finding::new(
+            self.chronology = Some(Box::new(Finding::new(
                 Msg::ChronologyFail,
                 [
                     ("stage", Param::Str(stage.as_str())),
                     ("date", Param::Date(on)),
                     ("previous", Param::Date(self.last_event)),
                 ],
-            ));
+            )));
             self.broken_at = Some(stage);
             self.stopped = true;
             false
@@ -108,7 +108,7 @@ impl<'a> Walk<'a> {
 
     /// The `dossier.chronology` check as reported: the failure, or a pass.
     pub fn chronology_finding(&self) -> Finding<'a> {
-        self.chronology.clone().unwrap_or_else(|| Finding::new(Msg::ChronologyPass, []))
+        self.chronology.as_deref().cloned().unwrap_or_else(|| Finding::new(Msg::ChronologyPass, []))
     }
 }
 

@@ -8,7 +8,7 @@
 //! 5. the confirmed projects are planned into the waves;
 //! 6. the walks go on past the confirmation, and the next actions are listed.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
@@ -202,7 +202,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
 
     // 6. After the confirmation, and the report.
     let mut reports = Vec::with_capacity(tracks.len());
-    for (index, (t, d)) in tracks.into_iter().zip(&request.dossiers).enumerate() {
+    for (index, (mut t, d)) in tracks.into_iter().zip(&request.dossiers).enumerate() {
         let order = match &plan {
             None => Order::NoWaves,
             Some(p) => match p.assigned.get(&index) {
@@ -210,18 +210,28 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
                 None => Order::Unscheduled,
             },
         };
-        reports.push(finish(t, d, order, as_of, &mut words, &mut names));
+        reports.push(finish(&mut t, d, order, as_of, &mut words, &mut names));
     }
 
-    let mut used: BTreeSet<&str> = BTreeSet::new();
-    used.insert(default.id.as_str());
+    // The editions used (a handful): linear dedup, then in id order.
+    fn add<'a>(used: &mut Vec<&'a str>, id: &'a str) {
+        if !used.contains(&id) {
+            used.push(id);
+        }
+    }
+    let mut used: Vec<&str> = vec![default.id.as_str()];
     for r in &reports {
-        used.insert(&r.edition);
-        used.extend(r.carried_over_from.iter().map(|e| &**e));
+        add(&mut used, &r.edition);
+        for e in &r.carried_over_from {
+            add(&mut used, e);
+        }
     }
     for d in &request.dossiers {
-        used.extend(d.edition.as_deref());
+        if let Some(e) = &d.edition {
+            add(&mut used, e);
+        }
     }
+    used.sort_unstable();
     let fingerprint = fingerprint(used.iter().filter_map(|id| registry.get(id)).map(|e| &**e));
 
     let (waves, unscheduled) = match plan {
@@ -392,7 +402,7 @@ fn order_lines<'r>(d: &'r Dossier, edition: &'r Edition) -> Vec<(&'r str, &'r st
 
 /// Walks on past the confirmation, lists the next actions and puts the report into words.
 fn finish<'r>(
-    mut t: Track<'r>,
+    t: &mut Track<'r>,
     d: &Dossier,
     order: Order<'r>,
     as_of: NaiveDate,
@@ -447,7 +457,7 @@ fn finish<'r>(
         eligible: !matches!(t.stage, Stage::Ineligible | Stage::NotDeclared),
         stage: t.stage,
         checks,
-        points: t.grid.points,
+        points: std::mem::take(&mut t.grid.points),
         carried_over_from: t.carried_over_from.iter().map(|s| names.get(s)).collect(),
         carried_over_to: t.carried_over_to.map(|s| names.get(s)),
         wave,
