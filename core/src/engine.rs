@@ -102,14 +102,20 @@ impl<'a> Names<'a> {
     }
 }
 
+/// Room for a dossier's checks: one per rule (29) and a few more, so that the vector made at
+/// the start is, in practice, never reallocated.
+const CHECKS: usize = 32;
+
 /// Everything known of one dossier along the evaluation.
 struct Track<'r> {
     establishment: Option<&'r Establishment>,
     start: &'r Arc<Edition>,
     current: &'r Arc<Edition>,
-    /// The eligibility checks, put into words as soon as they are made (a check is 24 bytes
-    /// where a finding is 160: ten thousand dossiers stay in cache).
-    eligibility: Vec<Check>,
+    /// The checks, put into words as soon as they are made (a check is 24 bytes where a
+    /// finding is 160, so ten thousand dossiers stay in cache), in the order made: the
+    /// eligibility checks first (the carry-over replaces the establishment's three), then
+    /// the walk's and the deadline's. This vector becomes the report's, sorted by rule.
+    checks: Vec<Check>,
     declaration: Declaration,
     grid: GridCount,
     walk: Option<Walk<'r>>,
@@ -118,9 +124,6 @@ struct Track<'r> {
     /// The day the dossier entered `current` by carry-over.
     entered_on: Option<NaiveDate>,
     carried_over_to: Option<&'r str>,
-    /// The walk's checks up to where it stopped before the waves, in walk order.
-    walked: Vec<Check>,
-    maturity: Vec<Check>,
 }
 
 pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Error> {
@@ -167,7 +170,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     });
     for (c, r) in candidates.iter().zip(ranking) {
         let t = &mut tracks[c.index];
-        t.eligibility.push(words.check(&eligibility::one_per_establishment(r.passed, &r.others, t.start)));
+        t.checks.push(words.check(&eligibility::one_per_establishment(r.passed, &r.others, t.start)));
         if !r.passed {
             t.stage = Stage::Ineligible;
         }
@@ -266,7 +269,7 @@ fn start_track<'r>(
         establishment,
         start,
         current: start,
-        eligibility: Vec::with_capacity(6),
+        checks: Vec::with_capacity(CHECKS),
         declaration: Declaration::Pending,
         grid: count(&start.grid, &d.equipment, &d.extra),
         walk: None,
@@ -274,21 +277,19 @@ fn start_track<'r>(
         carried_over_from: Vec::new(),
         entered_on: None,
         carried_over_to: None,
-        walked: Vec::new(),
-        maturity: Vec::new(),
     };
     let fase = ("fase", Param::Int(i64::from(d.establishment)));
     let Some(establishment) = establishment else {
         // Only this check and the grid checks are reported.
-        t.eligibility.push(words.check(&Finding::new(Msg::EstablishmentUnknown, [fase])));
+        t.checks.push(words.check(&Finding::new(Msg::EstablishmentUnknown, [fase])));
         return t;
     };
-    t.eligibility.push(words.check(&Finding::new(Msg::EstablishmentKnown, [fase])));
+    t.checks.push(words.check(&Finding::new(Msg::EstablishmentKnown, [fase])));
     let fits = eligibility::establishment_fits(establishment, d, start);
     let fit = fits.iter().all(|f| f.passed);
-    t.eligibility.extend(fits.iter().map(|f| words.check(f)));
+    t.checks.extend(fits.iter().map(|f| words.check(f)));
     t.declaration = eligibility::declaration(d, start, as_of);
-    t.eligibility.extend(eligibility::declaration_window(t.declaration, start).map(|f| words.check(&f)));
+    t.checks.extend(eligibility::declaration_window(t.declaration, start).map(|f| words.check(&f)));
     t.stage = match (fit, t.declaration) {
         (false, _) => Stage::Ineligible,
         (true, Declaration::Pending) => Stage::NotDeclared,
@@ -325,9 +326,9 @@ fn walk_with_carry_over<'r>(
         let last = ("last_day", Param::Date(last_day));
         if let Some(on) = walk.confirmed_on {
             let deadline = ("deadline", Param::Date(edition.dossier_deadline));
-            t.maturity.push(words.check(&Finding::new(Msg::DeadlineConfirmed, [("date", Param::Date(on)), ed, deadline])));
+            t.checks.push(words.check(&Finding::new(Msg::DeadlineConfirmed, [("date", Param::Date(on)), ed, deadline])));
         } else if as_of <= last_day {
-            t.maturity.push(words.check(&Finding::new(Msg::DeadlineOpen, [last, ed])));
+            t.checks.push(words.check(&Finding::new(Msg::DeadlineOpen, [last, ed])));
         } else {
             match edition.next.as_deref().map(|id| (id, registry.get(id))) {
                 Some((_, Some(next))) => {
@@ -339,23 +340,23 @@ fn walk_with_carry_over<'r>(
                     let fit = fits.iter().all(|f| f.passed);
                     // The declaration and one-per-establishment results are kept; the three
                     // establishment checks are those of the new edition.
-                    t.eligibility.splice(1..4, fits.iter().map(|f| words.check(f)));
+                    t.checks.splice(1..4, fits.iter().map(|f| words.check(f)));
                     if !fit {
                         t.stage = Stage::Ineligible;
                         let done = words.check(&carried(t));
-                        t.maturity.push(done);
+                        t.checks.push(done);
                         return;
                     }
                     continue;
                 }
                 Some((id, None)) => {
                     t.carried_over_to = Some(id);
-                    t.maturity.push(words.check(&Finding::new(Msg::DeadlinePassed, [last, ed])));
-                    t.maturity.push(words.check(&Finding::new(Msg::CarryOverWaiting, [("to", Param::Str(id))])));
+                    t.checks.push(words.check(&Finding::new(Msg::DeadlinePassed, [last, ed])));
+                    t.checks.push(words.check(&Finding::new(Msg::CarryOverWaiting, [("to", Param::Str(id))])));
                 }
                 None => {
-                    t.maturity.push(words.check(&Finding::new(Msg::DeadlinePassed, [last, ed.clone()])));
-                    t.maturity.push(words.check(&Finding::new(Msg::CarryOverNowhere, [ed])));
+                    t.checks.push(words.check(&Finding::new(Msg::DeadlinePassed, [last, ed.clone()])));
+                    t.checks.push(words.check(&Finding::new(Msg::CarryOverNowhere, [ed])));
                 }
             }
             t.stage = Stage::CarriedOver;
@@ -364,7 +365,7 @@ fn walk_with_carry_over<'r>(
         }
         if !t.carried_over_from.is_empty() {
             let done = words.check(&carried(t));
-            t.maturity.push(done);
+            t.checks.push(done);
         }
         t.stage = walk.stage;
         keep_walk(t, walk, words);
@@ -374,7 +375,7 @@ fn walk_with_carry_over<'r>(
 
 /// Keeps the walk, its checks so far put into words (and their findings let go).
 fn keep_walk<'r>(t: &mut Track<'r>, mut walk: Walk<'r>, words: &mut Renderer<'r>) {
-    t.walked.extend(walk.findings.iter().map(|f| words.check(f)));
+    t.checks.extend(walk.findings.iter().map(|f| words.check(f)));
     walk.findings = Vec::new();
     t.walk = Some(walk);
 }
@@ -413,9 +414,7 @@ fn finish<'r>(
     let mut todo: Vec<Todo<'r>> = Vec::new();
     let mut commitment_ends_on = None;
     let grid = t.grid.findings(current);
-    let mut checks =
-        Vec::with_capacity(t.eligibility.len() + grid.len() + 1 + t.walked.len() + 6 + t.maturity.len());
-    checks.append(&mut t.eligibility);
+    let mut checks = std::mem::take(&mut t.checks);
     checks.extend(grid.iter().map(|f| words.check(f)));
     match (&mut t.walk, t.stage) {
         (Some(walk), Stage::CarriedOver) => {
@@ -437,12 +436,10 @@ fn finish<'r>(
         }
         (None, _) => {}
     }
-    checks.append(&mut t.walked);
     if let Some(walk) = &t.walk {
         // What the walk found past the confirmation.
         checks.extend(walk.findings.iter().map(|f| words.check(f)));
     }
-    checks.append(&mut t.maturity);
     // In the order of the rules; a stable sort keeps the walk order within one rule.
     checks.sort_by_key(|c| c.rule);
     let wave = match order {
