@@ -376,7 +376,12 @@ fn walk_with_carry_over<'r>(
 /// Keeps the walk, its checks so far put into words (and their findings let go).
 fn keep_walk<'r>(t: &mut Track<'r>, mut walk: Walk<'r>, words: &mut Renderer<'r>) {
     t.checks.extend(walk.findings.iter().map(|f| words.check(f)));
-    walk.findings = Vec::new();
+    if walk.stage == Stage::Confirmed {
+        // The walk goes on past the waves: keep the room for its findings.
+        walk.findings.clear();
+    } else {
+        walk.findings = Vec::new();
+    }
     t.walk = Some(walk);
 }
 
