@@ -592,7 +592,8 @@ impl<'a> Renderer<'a> {
             return self.render(msg, params);
         };
         if let Some((last, text)) = &self.last[msg as usize] {
-            if *last == key {
+            // Word by word (inlined; an array comparison calls `memcmp`).
+            if last.iter().zip(&key).all(|(a, b)| a == b) {
                 return text.clone();
             }
         }
