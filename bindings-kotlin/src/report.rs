@@ -241,7 +241,11 @@ impl From<core::DossierReport> for DossierReport {
             next_actions: d
                 .next_actions
                 .into_iter()
-                .map(|a| NextAction { rule: a.rule.id().to_string(), message: a.message.to_string(), due: a.due })
+                .map(|a| NextAction {
+                    rule: a.rule.id().to_string(),
+                    message: a.message.to_string(),
+                    due: a.due,
+                })
                 .collect(),
         }
     }

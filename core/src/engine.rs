@@ -326,7 +326,9 @@ fn walk_with_carry_over<'r>(
         let last = ("last_day", Param::Date(last_day));
         if let Some(on) = walk.confirmed_on {
             let deadline = ("deadline", Param::Date(edition.dossier_deadline));
-            t.checks.push(words.check(&Finding::new(Msg::DeadlineConfirmed, [("date", Param::Date(on)), ed, deadline])));
+            t.checks.push(
+                words.check(&Finding::new(Msg::DeadlineConfirmed, [("date", Param::Date(on)), ed, deadline])),
+            );
         } else if as_of <= last_day {
             t.checks.push(words.check(&Finding::new(Msg::DeadlineOpen, [last, ed])));
         } else {
@@ -352,7 +354,8 @@ fn walk_with_carry_over<'r>(
                 Some((id, None)) => {
                     t.carried_over_to = Some(id);
                     t.checks.push(words.check(&Finding::new(Msg::DeadlinePassed, [last, ed])));
-                    t.checks.push(words.check(&Finding::new(Msg::CarryOverWaiting, [("to", Param::Str(id))])));
+                    t.checks
+                        .push(words.check(&Finding::new(Msg::CarryOverWaiting, [("to", Param::Str(id))])));
                 }
                 None => {
                     t.checks.push(words.check(&Finding::new(Msg::DeadlinePassed, [last, ed.clone()])));

@@ -374,6 +374,8 @@ table! {
 }
 
 /// Words put into messages (survey items, approvers, signers), said in each language.
+///
+/// There must stay fewer than 15 (message keys write each label as one base-16 digit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Label {
     /// `survey.referent`.
@@ -625,11 +627,7 @@ impl<'a> Renderer<'a> {
     }
 
     pub(crate) fn action(&mut self, todo: &Todo<'a>) -> NextAction {
-        NextAction {
-            rule: todo.msg.rule(),
-            message: self.text(todo.msg, &todo.params),
-            due: todo.due,
-        }
+        NextAction { rule: todo.msg.rule(), message: self.text(todo.msg, &todo.params), due: todo.due }
     }
 }
 

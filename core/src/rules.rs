@@ -202,6 +202,47 @@ mod tests {
     use super::*;
 
     #[test]
+    fn message_keys_tell_values_apart() {
+        use crate::messages::Label;
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2022, 1, d).unwrap();
+        let key = |p: &[(&'static str, Param<'_>)]| {
+            let mut params = Params::default();
+            for (slot, value) in params.items.iter_mut().zip(p.iter().cloned()) {
+                *slot = value;
+                params.len += 1;
+            }
+            params.key()
+        };
+        let (a, b) = (String::from("EN2021"), String::from("EN2022"));
+        let keys = [
+            key(&[("x", Param::Str(&a))]),
+            key(&[("x", Param::Str(&b))]),
+            key(&[("x", Param::Str(&a[..4]))]),
+            key(&[("x", Param::Date(day(1)))]),
+            key(&[("x", Param::Date(day(2)))]),
+            key(&[("x", Param::Int(1))]),
+            key(&[("x", Param::Int(1)), ("y", Param::Int(2))]),
+            key(&[("x", Param::Int(2)), ("y", Param::Int(1))]),
+            key(&[("x", Param::Labels(vec![Label::Cen, Label::Expert]))]),
+            key(&[("x", Param::Labels(vec![Label::Expert, Label::Cen]))]),
+            key(&[("x", Param::Labels(vec![Label::Expert]))]),
+            key(&[]),
+        ];
+        for (i, k) in keys.iter().enumerate() {
+            assert!(k.is_some(), "{i}");
+            for (j, other) in keys.iter().enumerate().skip(i + 1) {
+                assert_ne!(k, other, "{i} and {j}");
+            }
+        }
+        // The same values give the same key; owned text gives none (it is never cached).
+        assert_eq!(key(&[("x", Param::Str(&a))]), keys[0]);
+        assert_eq!(key(&[("x", Param::Text("EN2021".into()))]), None);
+        // Up to 12 labels fit a key (each a base-16 digit: there are fewer than 15 labels).
+        assert!(key(&[("x", Param::Labels(vec![Label::Direction; 12]))]).is_some());
+        assert_eq!(key(&[("x", Param::Labels(vec![Label::Direction; 13]))]), None);
+    }
+
+    #[test]
     fn ids_are_unique_and_round_trip() {
         let mut ids: Vec<_> = Rule::ALL.iter().map(|r| r.id()).collect();
         for r in Rule::ALL {
