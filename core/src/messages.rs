@@ -554,6 +554,23 @@ fn fill_into(out: &mut String, template: &str, lang: Lang, params: &Params<'_>) 
     out.push_str(rest);
 }
 
+/// A message and its values' key ([`Params::key`]).
+#[derive(Hash)]
+struct Key(Msg, [u64; 6]);
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.0 == other.0 && same(&self.1, &other.1)
+    }
+}
+
+impl Eq for Key {}
+
+/// Word by word (inlined; an array comparison calls `memcmp`).
+fn same(a: &[u64; 6], b: &[u64; 6]) -> bool {
+    a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 /// Renders messages for one campaign in one language, once per distinct (message, values):
 /// most dossiers share their messages, which are then shared in the report too.
 ///
@@ -562,7 +579,7 @@ fn fill_into(out: &mut String, template: &str, lang: Lang, params: &Params<'_>) 
 /// other text while it is a key.
 pub(crate) struct Renderer<'a> {
     lang: Lang,
-    cache: FxHashMap<(Msg, [u64; 6]), Arc<str>>,
+    cache: FxHashMap<Key, Arc<str>>,
     /// The messages without placeholders, by `Msg` position.
     plain: Vec<Option<Arc<str>>>,
     /// The last text of each message, by `Msg` position: consecutive dossiers mostly say
@@ -594,16 +611,15 @@ impl<'a> Renderer<'a> {
             return self.render(msg, params);
         };
         if let Some((last, text)) = &self.last[msg as usize] {
-            // Word by word (inlined; an array comparison calls `memcmp`).
-            if last.iter().zip(&key).all(|(a, b)| a == b) {
+            if same(last, &key) {
                 return text.clone();
             }
         }
-        let text = match self.cache.get(&(msg, key)) {
+        let text = match self.cache.get(&Key(msg, key)) {
             Some(text) => text.clone(),
             None => {
                 let text = self.render(msg, params);
-                self.cache.insert((msg, key), text.clone());
+                self.cache.insert(Key(msg, key), text.clone());
                 text
             }
         };

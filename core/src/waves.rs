@@ -62,21 +62,43 @@ pub fn plan(waves: &[Wave], mut projects: Vec<Project<'_>>) -> Plan {
     let mut order: Vec<&Wave> = waves.iter().collect();
     order.sort_by(|a, b| a.order_on.cmp(&b.order_on).then_with(|| a.id.cmp(&b.id)));
     projects.sort_unstable_by(|a, b| (a.confirmed_on, a.fase, a.id).cmp(&(b.confirmed_on, b.fase, b.id)));
-    // Room left per wave and item; items without a capacity are absent (unlimited).
-    let mut room: Vec<FxHashMap<&str, i64>> =
-        order.iter().map(|w| w.capacity.iter().map(|(k, v)| (k.as_str(), *v)).collect()).collect();
+    // The items some wave limits, numbered; room left per wave and numbered item (`None`:
+    // no capacity in that wave, unlimited).
+    let mut limited: FxHashMap<&str, usize> = FxHashMap::default();
+    for w in &order {
+        for item in w.capacity.keys() {
+            let next = limited.len();
+            limited.entry(item.as_str()).or_insert(next);
+        }
+    }
+    let mut room: Vec<Vec<Option<i64>>> = order
+        .iter()
+        .map(|w| {
+            let mut left = vec![None; limited.len()];
+            for (item, units) in &w.capacity {
+                if let Some(&i) = limited.get(item.as_str()) {
+                    left[i] = Some(*units);
+                }
+            }
+            left
+        })
+        .collect();
     let mut members: Vec<Vec<&Project>> = vec![Vec::new(); order.len()];
     let mut assigned = FxHashMap::with_capacity_and_hasher(projects.len(), Default::default());
     let mut unscheduled = Vec::new();
+    let mut needs: Vec<(usize, i64)> = Vec::new();
     for project in &projects {
-        let fits = |w: usize, room: &FxHashMap<&str, i64>| {
+        // The project's limited items, looked up once.
+        needs.clear();
+        needs.extend(project.lines.iter().filter_map(|&(item, _, q)| Some((*limited.get(item)?, q))));
+        let fits = |w: usize, room: &[Option<i64>]| {
             order[w].order_on >= project.confirmed_on
-                && project.lines.iter().all(|(item, _, q)| room.get(item).is_none_or(|left| q <= left))
+                && needs.iter().all(|&(i, q)| room[i].is_none_or(|left| q <= left))
         };
         match (0..order.len()).find(|&w| fits(w, &room[w])) {
             Some(w) => {
-                for (item, _, q) in &project.lines {
-                    if let Some(left) = room[w].get_mut(item) {
+                for &(i, q) in &needs {
+                    if let Some(left) = &mut room[w][i] {
                         *left -= q;
                     }
                 }
