@@ -555,8 +555,14 @@ fn fill_into(out: &mut String, template: &str, lang: Lang, params: &Params<'_>) 
 }
 
 /// A message and its values' key ([`Params::key`]).
-#[derive(Hash)]
 struct Key(Msg, [u64; 6]);
+
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+        self.1.hash(state);
+    }
+}
 
 impl PartialEq for Key {
     fn eq(&self, other: &Key) -> bool {
