@@ -205,8 +205,8 @@ fn points_lines_into_core(lines: Vec<PointsLine>) -> Vec<core::PointsLine> {
         .collect()
 }
 
-// Core's texts may be `String`, `Cow<'static, str>` or `Arc<str>`: `to_string` and `into`
-// take them all.
+// Core's texts are `String` or, when shared among dossiers, `Arc<str>`: `to_string` and `into`
+// take both.
 impl From<core::DossierReport> for DossierReport {
     fn from(d: core::DossierReport) -> Self {
         DossierReport {

@@ -488,9 +488,7 @@ impl<'de> Deserialize<'de> for Check {
             passed: bool,
             blocking: bool,
             message: Arc<str>,
-            #[serde(default)]
-            #[allow(dead_code)]
-            source: Option<String>,
+            // `source` is the rule's own: read and let go, like any field not named here.
         }
         let w = Written::deserialize(d)?;
         Ok(Check { rule: w.rule, passed: w.passed, blocking: w.blocking, message: w.message })

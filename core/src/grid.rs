@@ -58,49 +58,29 @@ pub fn line_points(line: Option<&GridLine>, quantity: i64) -> i64 {
 /// assert_eq!((c.points.total, c.points.max, c.points.remaining), (54, 50, -4));
 /// ```
 pub fn count(grid: &Grid, equipment: &[EquipmentLine], extra: &[EquipmentLine]) -> GridCount {
-    let mut total: i64 = 0;
     let mut unknown_items = Vec::new();
     let mut bad_quantities = Vec::new();
-    let lines = equipment
-        .iter()
-        .map(|e| {
-            let line = grid.line(&e.item);
-            if line.is_none() {
-                unknown_items.push(e.item.clone());
-            }
-            if !quantity_is_valid(line, e.quantity) {
-                bad_quantities.push(format!("{} ({})", e.item, e.quantity));
-            }
-            let points = line_points(line, e.quantity);
-            total = total.saturating_add(points);
-            PointsLine {
-                item: line.map_or_else(|| Arc::from(e.item.as_str()), |l| l.id.clone()),
-                lot: line.map(|l| l.lot.clone()),
-                quantity: e.quantity,
-                points,
-            }
-        })
-        .collect();
-    // Extra purchases never count, but what is wrong with them is reported all the same
-    // (SPEC §9: "nothing is silently dropped"): an unknown item, a quantity below 1.
-    let extra = extra
-        .iter()
-        .map(|e| {
-            let line = grid.line(&e.item);
-            if line.is_none() {
-                unknown_items.push(e.item.clone());
-            }
-            if e.quantity < 1 {
-                bad_quantities.push(format!("{} ({})", e.item, e.quantity));
-            }
-            PointsLine {
-                item: line.map_or_else(|| Arc::from(e.item.as_str()), |l| l.id.clone()),
-                lot: line.map(|l| l.lot.clone()),
-                quantity: e.quantity,
-                points: 0,
-            }
-        })
-        .collect();
+    // Extra purchases (`counted` false) never count, but what is wrong with them is reported all
+    // the same (SPEC §9: "nothing is silently dropped"): an unknown item, a quantity below 1.
+    let mut point_line = |e: &EquipmentLine, counted: bool| {
+        let line = grid.line(&e.item);
+        if line.is_none() {
+            unknown_items.push(e.item.clone());
+        }
+        let valid = if counted { quantity_is_valid(line, e.quantity) } else { e.quantity >= 1 };
+        if !valid {
+            bad_quantities.push(format!("{} ({})", e.item, e.quantity));
+        }
+        PointsLine {
+            item: line.map_or_else(|| Arc::from(e.item.as_str()), |l| l.id.clone()),
+            lot: line.map(|l| l.lot.clone()),
+            quantity: e.quantity,
+            points: if counted { line_points(line, e.quantity) } else { 0 },
+        }
+    };
+    let lines: Vec<PointsLine> = equipment.iter().map(|e| point_line(e, true)).collect();
+    let extra: Vec<PointsLine> = extra.iter().map(|e| point_line(e, false)).collect();
+    let total = lines.iter().fold(0i64, |total, l| total.saturating_add(l.points));
     let max = i64::from(grid.max_points);
     GridCount {
         points: Points { total, max, remaining: max.saturating_sub(total), lines, extra },
