@@ -58,10 +58,13 @@ pub enum Order<'a> {
 }
 
 impl<'a> Walk<'a> {
-    fn start(declared_on: NaiveDate) -> Walk<'a> {
+    /// A walk from the declaration, its findings pushed to `findings` (cleared), whose room a
+    /// caller walking many dossiers hands from one walk to the next.
+    fn start(declared_on: NaiveDate, mut findings: Vec<Finding<'a>>) -> Walk<'a> {
+        findings.clear();
         Walk {
             stage: Stage::Declared,
-            findings: Vec::with_capacity(12),
+            findings,
             chronology: None,
             broken_at: None,
             stopped: false,
@@ -177,7 +180,22 @@ pub fn walk_to_confirmation<'a>(
     grid_passes: bool,
     as_of: NaiveDate,
 ) -> Walk<'a> {
-    let mut walk = Walk::start(declared_on);
+    let findings = Vec::with_capacity(12);
+    walk_to_confirmation_in(findings, dossier, edition, declared_on, entered_on, grid_passes, as_of)
+}
+
+/// [`walk_to_confirmation`], its findings pushed to `findings` (cleared first): the campaign
+/// engine hands one vector from dossier to dossier instead of allocating one per walk.
+pub(crate) fn walk_to_confirmation_in<'a>(
+    findings: Vec<Finding<'a>>,
+    dossier: &Dossier,
+    edition: &Edition,
+    declared_on: NaiveDate,
+    entered_on: Option<NaiveDate>,
+    grid_passes: bool,
+    as_of: NaiveDate,
+) -> Walk<'a> {
+    let mut walk = Walk::start(declared_on, findings);
     // Step 3: the CEN contacts the direction.
     let Some(contact) = known(dossier.first_contact_on, as_of) else {
         return walk;
@@ -377,12 +395,27 @@ pub fn next_actions<'a>(
     as_of: NaiveDate,
 ) -> Vec<Todo<'a>> {
     let mut todo = Vec::with_capacity(8);
+    next_actions_into(&mut todo, walk, dossier, edition, grid, order, as_of);
+    todo
+}
+
+/// [`next_actions`], pushed to `todo`: the campaign engine hands one vector from dossier to
+/// dossier.
+pub(crate) fn next_actions_into<'a>(
+    todo: &mut Vec<Todo<'a>>,
+    walk: &Walk<'a>,
+    dossier: &Dossier,
+    edition: &Edition,
+    grid: &crate::grid::GridCount,
+    order: &Order<'a>,
+    as_of: NaiveDate,
+) {
     if let Some(stage) = walk.broken_at {
         todo.push(Todo::new(Msg::DoFixChronology, [("stage", Param::Str(stage.as_str()))], None));
     }
     match walk.stage {
         Stage::Declared | Stage::Contacted | Stage::Surveyed | Stage::SpaceOpened => {
-            before_confirmation(&mut todo, walk, dossier, edition, grid, as_of);
+            before_confirmation(todo, walk, dossier, edition, grid, as_of);
         }
         Stage::Confirmed => match order {
             Order::Wave { id, order_on } if *order_on > as_of => todo.push(Todo::new(
@@ -395,10 +428,10 @@ pub fn next_actions<'a>(
                 if *order == Order::NoWaves {
                     todo.push(Todo::plain(Msg::DoWaitWave));
                 }
-                on_delivery(&mut todo, dossier, as_of);
+                on_delivery(todo, dossier, as_of);
             }
         },
-        Stage::Ordered => on_delivery(&mut todo, dossier, as_of),
+        Stage::Ordered => on_delivery(todo, dossier, as_of),
         Stage::Delivered => {
             let d = &dossier.delivery;
             if !d.unpacked_before_reception {
@@ -439,7 +472,6 @@ pub fn next_actions<'a>(
         }
         Stage::NotDeclared | Stage::Ineligible | Stage::CarriedOver => {}
     }
-    todo
 }
 
 fn before_confirmation(

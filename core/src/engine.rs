@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use crate::campaign::{
     CampaignReport, CampaignRequest, Check, Dossier, DossierReport, EditionRef, Establishment, Fase, Stage,
 };
-use crate::dossier::{next_actions, walk_after_confirmation, walk_to_confirmation, Order, Walk};
+use crate::dossier::{next_actions_into, walk_after_confirmation, walk_to_confirmation_in, Order, Walk};
 use crate::edition::{fingerprint, Edition, Registry};
 use crate::eligibility::{self, Candidate, Declaration};
 use crate::error::Error;
@@ -102,6 +102,14 @@ impl<'a> Names<'a> {
     }
 }
 
+/// Vectors handed from one dossier to the next, so that a walk's findings and a dossier's
+/// next actions take no allocation of their own.
+#[derive(Default)]
+struct Scratch<'r> {
+    findings: Vec<Finding<'r>>,
+    todo: Vec<Todo<'r>>,
+}
+
 /// Room for a dossier's checks: one per rule (29) and a few more, so that the vector made at
 /// the start is, in practice, never reallocated.
 const CHECKS: usize = 32;
@@ -135,6 +143,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     let as_of = request.as_of;
     let mut words = Renderer::new(request.lang);
     let mut names = Names::default();
+    let mut scratch = Scratch::default();
 
     // 2. Eligibility on the starting edition.
     let mut tracks = Vec::with_capacity(request.dossiers.len());
@@ -179,7 +188,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     // 4. The walk to confirmation, with carry-over.
     for (t, d) in tracks.iter_mut().zip(&request.dossiers) {
         if t.stage == Stage::Declared {
-            walk_with_carry_over(t, d, &registry, as_of, &mut words);
+            walk_with_carry_over(t, d, &registry, as_of, &mut words, &mut scratch);
         }
     }
 
@@ -213,7 +222,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
                 None => Order::Unscheduled,
             },
         };
-        reports.push(finish(&mut t, d, order, as_of, &mut words, &mut names));
+        reports.push(finish(&mut t, d, order, as_of, &mut words, &mut names, &mut scratch));
     }
 
     // The editions used (a handful): linear dedup, then in id order.
@@ -311,6 +320,7 @@ fn walk_with_carry_over<'r>(
     registry: &'r Registry,
     as_of: NaiveDate,
     words: &mut Renderer<'r>,
+    scratch: &mut Scratch<'r>,
 ) {
     let Some(declared_on) = t.declaration.inside() else {
         return;
@@ -320,7 +330,9 @@ fn walk_with_carry_over<'r>(
     };
     loop {
         let edition: &'r Edition = t.current;
-        let walk = walk_to_confirmation(d, edition, declared_on, t.entered_on, t.grid.passes(), as_of);
+        let findings = std::mem::take(&mut scratch.findings);
+        let walk =
+            walk_to_confirmation_in(findings, d, edition, declared_on, t.entered_on, t.grid.passes(), as_of);
         let last_day = edition.last_day_to_confirm();
         let ed = ("edition", Param::Str(&edition.id));
         let last = ("last_day", Param::Date(last_day));
@@ -343,6 +355,7 @@ fn walk_with_carry_over<'r>(
                     // The declaration and one-per-establishment results are kept; the three
                     // establishment checks are those of the new edition.
                     t.checks.splice(1..4, fits.iter().map(|f| words.check(f)));
+                    scratch.findings = walk.findings;
                     if !fit {
                         t.stage = Stage::Ineligible;
                         let done = words.check(&carried(t));
@@ -363,7 +376,7 @@ fn walk_with_carry_over<'r>(
                 }
             }
             t.stage = Stage::CarriedOver;
-            keep_walk(t, walk, words);
+            keep_walk(t, walk, words, scratch);
             return;
         }
         if !t.carried_over_from.is_empty() {
@@ -371,20 +384,17 @@ fn walk_with_carry_over<'r>(
             t.checks.push(done);
         }
         t.stage = walk.stage;
-        keep_walk(t, walk, words);
+        keep_walk(t, walk, words, scratch);
         return;
     }
 }
 
-/// Keeps the walk, its checks so far put into words (and their findings let go).
-fn keep_walk<'r>(t: &mut Track<'r>, mut walk: Walk<'r>, words: &mut Renderer<'r>) {
+/// Keeps the walk, its checks so far put into words; its findings' vector goes back to the
+/// scratch for the next walk.
+fn keep_walk<'r>(t: &mut Track<'r>, mut walk: Walk<'r>, words: &mut Renderer<'r>, scratch: &mut Scratch<'r>) {
     t.checks.extend(walk.findings.iter().map(|f| words.check(f)));
-    if walk.stage == Stage::Confirmed {
-        // The walk goes on past the waves: keep the room for its findings.
-        walk.findings.clear();
-    } else {
-        walk.findings = Vec::new();
-    }
+    walk.findings.clear();
+    scratch.findings = std::mem::take(&mut walk.findings);
     t.walk = Some(walk);
 }
 
@@ -409,6 +419,23 @@ fn order_lines<'r>(d: &'r Dossier, edition: &'r Edition) -> Vec<(&'r str, &'r st
     lines
 }
 
+/// Sorts the checks by rule, keeping the walk order within one rule (stable). The checks come
+/// nearly sorted (only the grid's and the chronology's come late), so an insertion sort moves
+/// a handful of them, in place: the standard stable sort takes a scratch buffer from the
+/// allocator for more than 20 elements, once per dossier.
+fn in_rule_order(checks: &mut [Check]) {
+    for i in 1..checks.len() {
+        let rule = checks[i].rule;
+        let mut j = i;
+        while j > 0 && checks[j - 1].rule > rule {
+            j -= 1;
+        }
+        if j < i {
+            checks[j..=i].rotate_right(1);
+        }
+    }
+}
+
 /// Walks on past the confirmation, lists the next actions and puts the report into words.
 fn finish<'r>(
     t: &mut Track<'r>,
@@ -417,9 +444,11 @@ fn finish<'r>(
     as_of: NaiveDate,
     words: &mut Renderer<'r>,
     names: &mut Names<'r>,
+    scratch: &mut Scratch<'r>,
 ) -> DossierReport {
     let current: &'r Edition = t.current;
-    let mut todo: Vec<Todo<'r>> = Vec::new();
+    let todo = &mut scratch.todo;
+    todo.clear();
     let mut commitment_ends_on = None;
     let grid = t.grid.findings(current);
     let mut checks = std::mem::take(&mut t.checks);
@@ -432,10 +461,11 @@ fn finish<'r>(
             }
         }
         (Some(walk), _) => {
+            walk.findings = std::mem::take(&mut scratch.findings);
             walk_after_confirmation(walk, d, current, &order, as_of);
             t.stage = walk.stage;
             commitment_ends_on = walk.commitment_ends_on;
-            todo = next_actions(walk, d, current, &t.grid, &order, as_of);
+            next_actions_into(todo, walk, d, current, &t.grid, &order, as_of);
             checks.push(words.check(&walk.chronology_finding()));
         }
         (None, Stage::NotDeclared) => {
@@ -444,12 +474,15 @@ fn finish<'r>(
         }
         (None, _) => {}
     }
-    if let Some(walk) = &t.walk {
+    if let Some(walk) = &mut t.walk {
         // What the walk found past the confirmation.
         checks.extend(walk.findings.iter().map(|f| words.check(f)));
+        walk.findings.clear();
+        if walk.findings.capacity() > 0 {
+            scratch.findings = std::mem::take(&mut walk.findings);
+        }
     }
-    // In the order of the rules; a stable sort keeps the walk order within one rule.
-    checks.sort_by_key(|c| c.rule);
+    in_rule_order(&mut checks);
     let wave = match order {
         Order::Wave { id, .. } => Some(names.get(id)),
         _ => None,
@@ -472,5 +505,35 @@ fn finish<'r>(
             actions.extend(todo.iter().map(|a| words.action(a)));
             actions
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rule;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The checks end in rule order, those of one rule in the order they came: the same
+        /// as the standard stable sort.
+        #[test]
+        fn in_rule_order_is_a_stable_sort(rules in proptest::collection::vec(0..Rule::ALL.len(), 0..40)) {
+            let checks: Vec<Check> = rules
+                .iter()
+                .enumerate()
+                .map(|(n, &r)| Check {
+                    rule: Rule::ALL[r],
+                    passed: n % 2 == 0,
+                    blocking: true,
+                    message: Arc::from(n.to_string()),
+                })
+                .collect();
+            let mut expected = checks.clone();
+            expected.sort_by_key(|c| c.rule);
+            let mut sorted = checks;
+            in_rule_order(&mut sorted);
+            prop_assert_eq!(sorted, expected);
+        }
     }
 }
