@@ -585,12 +585,15 @@ fn same(a: &[u64; 6], b: &[u64; 6]) -> bool {
 /// other text while it is a key.
 pub(crate) struct Renderer<'a> {
     lang: Lang,
-    cache: FxHashMap<Key, Arc<str>>,
+    /// Every text rendered for more than one dossier, once.
+    texts: Vec<Arc<str>>,
+    /// Each (message, values) key's place in `texts`.
+    cache: FxHashMap<Key, usize>,
     /// The messages without placeholders, by `Msg` position.
     plain: Vec<Option<Arc<str>>>,
-    /// The last text of each message, by `Msg` position: consecutive dossiers mostly say
-    /// the same, and this spares the hashing.
-    last: Vec<Option<([u64; 6], Arc<str>)>>,
+    /// The last key of each message and its place in `texts`, by `Msg` position: consecutive
+    /// dossiers mostly say the same, and this spares the hashing.
+    last: Vec<Option<([u64; 6], usize)>>,
     buffer: String,
     borrows: std::marker::PhantomData<&'a ()>,
 }
@@ -599,6 +602,7 @@ impl<'a> Renderer<'a> {
     pub(crate) fn new(lang: Lang) -> Self {
         Renderer {
             lang,
+            texts: Vec::with_capacity(1024),
             cache: FxHashMap::with_capacity_and_hasher(1024, Default::default()),
             plain: vec![None; Msg::ALL.len()],
             last: vec![None; Msg::ALL.len()],
@@ -616,21 +620,23 @@ impl<'a> Renderer<'a> {
         let Some(key) = key else {
             return self.render(msg, params);
         };
-        if let Some((last, text)) = &self.last[msg as usize] {
+        if let Some((last, at)) = &self.last[msg as usize] {
             if same(last, &key) {
-                return text.clone();
+                return self.texts[*at].clone();
             }
         }
-        let text = match self.cache.get(&Key(msg, key)) {
-            Some(text) => text.clone(),
+        let at = match self.cache.get(&Key(msg, key)) {
+            Some(&at) => at,
             None => {
                 let text = self.render(msg, params);
-                self.cache.insert(Key(msg, key), text.clone());
-                text
+                let at = self.texts.len();
+                self.texts.push(text);
+                self.cache.insert(Key(msg, key), at);
+                at
             }
         };
-        self.last[msg as usize] = Some((key, text.clone()));
-        text
+        self.last[msg as usize] = Some((key, at));
+        self.texts[at].clone()
     }
 
     fn render(&mut self, msg: Msg, params: &Params<'a>) -> Arc<str> {

@@ -362,6 +362,7 @@ impl<'a> Params<'a> {
 }
 
 impl<'a, const N: usize> From<[(&'static str, Param<'a>); N]> for Params<'a> {
+    #[inline]
     fn from(values: [(&'static str, Param<'a>); N]) -> Self {
         let mut p = Params::default();
         for (slot, value) in p.items.iter_mut().zip(values) {
@@ -387,6 +388,7 @@ pub struct Finding<'a> {
 
 impl<'a> Finding<'a> {
     /// A finding of `msg`'s rule; passed when `msg` is said on a pass.
+    #[inline]
     pub fn new(msg: crate::messages::Msg, params: impl Into<Params<'a>>) -> Self {
         let (rule, said) = msg.key();
         Finding { rule, passed: said == crate::messages::Said::Pass, msg, params: params.into() }
