@@ -526,6 +526,53 @@ fn push_labels(out: &mut String, lang: Lang, labels: &[Label]) {
     }
 }
 
+/// A template cut at its placeholders, once, so that rendering it again does not scan it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// Text said as it is.
+    Text(&'static str),
+    /// A placeholder's name.
+    Slot(&'static str),
+}
+
+/// Cuts `template` into pieces: the same text as [`fill_into`] reads (an unclosed brace is
+/// text).
+fn pieces(template: &'static str) -> Box<[Piece]> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.bytes().position(|b| b == b'{') {
+        let after = &rest[start + 1..];
+        let Some(end) = after.bytes().position(|b| b == b'}') else {
+            break;
+        };
+        if start > 0 {
+            out.push(Piece::Text(&rest[..start]));
+        }
+        out.push(Piece::Slot(&after[..end]));
+        rest = &after[end + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest));
+    }
+    out.into_boxed_slice()
+}
+
+fn fill_pieces(out: &mut String, pieces: &[Piece], lang: Lang, params: &Params<'_>) {
+    for piece in pieces {
+        match *piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Slot(name) => match params.get(name) {
+                Some(value) => push_param(out, lang, value),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+        }
+    }
+}
+
 fn fill_into(out: &mut String, template: &str, lang: Lang, params: &Params<'_>) {
     let mut rest = template;
     // Placeholders are ASCII braces, so byte positions are char boundaries.
@@ -591,6 +638,8 @@ pub(crate) struct Renderer<'a> {
     cache: FxHashMap<Key, usize>,
     /// The messages without placeholders, by `Msg` position.
     plain: Vec<Option<Arc<str>>>,
+    /// Each message's template cut into pieces, by `Msg` position, on its first rendering.
+    pieces: Vec<Option<Box<[Piece]>>>,
     /// The last key of each message and its place in `texts`, by `Msg` position: consecutive
     /// dossiers mostly say the same, and this spares the hashing.
     last: Vec<Option<([u64; 6], usize)>>,
@@ -605,6 +654,7 @@ impl<'a> Renderer<'a> {
             texts: Vec::with_capacity(1024),
             cache: FxHashMap::with_capacity_and_hasher(1024, Default::default()),
             plain: vec![None; Msg::ALL.len()],
+            pieces: vec![None; Msg::ALL.len()],
             last: vec![None; Msg::ALL.len()],
             buffer: String::with_capacity(256),
             borrows: std::marker::PhantomData,
@@ -640,8 +690,10 @@ impl<'a> Renderer<'a> {
     }
 
     fn render(&mut self, msg: Msg, params: &Params<'a>) -> Arc<str> {
+        let lang = self.lang;
+        let pieces = self.pieces[msg as usize].get_or_insert_with(|| pieces(msg.template(lang)));
         self.buffer.clear();
-        fill_into(&mut self.buffer, msg.template(self.lang), self.lang, params);
+        fill_pieces(&mut self.buffer, pieces, lang, params);
         Arc::from(self.buffer.as_str())
     }
 
@@ -731,6 +783,25 @@ mod tests {
         assert_eq!(fill("open { end", &p), "open { end");
         let labels: Params = [("a", Param::Labels(vec![Label::Cen, Label::Expert]))].into();
         assert_eq!(fill("{a}", &labels), "the Ecole Numérique adviser (CEN), the pedagogical expert");
+    }
+
+    #[test]
+    fn pieces_render_as_the_template_does() {
+        let p: Params = [("a", Param::Int(1)), ("b", Param::Str("B"))].into();
+        for t in ["x {a} y {b} z", "plain", "open { end", "{a}{b}", "{a} {c}", "", "{", "}{a}", "a {b"] {
+            let t: &'static str = t;
+            let mut out = String::new();
+            fill_pieces(&mut out, &pieces(t), Lang::En, &p);
+            assert_eq!(out, fill(t, &p), "{t}");
+        }
+        let p: Params = [("fase", Param::Int(7))].into();
+        for m in Msg::ALL {
+            for lang in [Lang::Fr, Lang::De, Lang::En] {
+                let mut out = String::new();
+                fill_pieces(&mut out, &pieces(m.template(lang)), lang, &p);
+                assert_eq!(out, m.render(lang, &p), "{m:?} {lang:?}");
+            }
+        }
     }
 
     #[test]
