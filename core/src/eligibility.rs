@@ -46,8 +46,15 @@ pub fn never_laureate<'a>(establishment: &Establishment, edition: &'a Edition) -
         establishment.laureate_years.iter().copied().filter(|y| excluded.contains(y)).collect();
     hits.sort_unstable();
     hits.dedup();
-    let years = hits.iter().map(i32::to_string).collect::<Vec<_>>();
-    Finding::new(Msg::NeverLaureateFail, [ed(edition), ("years", Param::Text(years.join(", ")))])
+    let mut years = String::with_capacity(hits.len() * 6);
+    let mut digits = itoa::Buffer::new();
+    for (n, year) in hits.iter().enumerate() {
+        if n > 0 {
+            years.push_str(", ");
+        }
+        years.push_str(digits.format(*year));
+    }
+    Finding::new(Msg::NeverLaureateFail, [ed(edition), ("years", Param::Text(years))])
 }
 
 /// The three checks of the establishment against an edition (level, region, never laureate):

@@ -93,12 +93,22 @@ fn check_integrity(request: &CampaignRequest) -> Result<FxHashMap<Fase, &Establi
 }
 
 /// Edition and wave ids as shared text: one allocation per id and campaign, not per dossier.
+/// There are a handful (the editions and waves of a request), mostly asked for by the same
+/// borrow of the registry or the plan, so a list compared by address first beats hashing.
 #[derive(Default)]
-struct Names<'a>(FxHashMap<&'a str, Arc<str>>);
+struct Names<'a>(Vec<(&'a str, Arc<str>)>);
 
 impl<'a> Names<'a> {
     fn get(&mut self, id: &'a str) -> Arc<str> {
-        self.0.entry(id).or_insert_with(|| Arc::from(id)).clone()
+        let found = self.0.iter().find(|(known, _)| std::ptr::eq(*known, id));
+        match found.or_else(|| self.0.iter().find(|(known, _)| *known == id)) {
+            Some((_, name)) => name.clone(),
+            None => {
+                let name: Arc<str> = Arc::from(id);
+                self.0.push((id, name.clone()));
+                name
+            }
+        }
     }
 }
 
@@ -214,7 +224,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
 
     // 6. After the confirmation, and the report.
     let mut reports = Vec::with_capacity(tracks.len());
-    for (index, (mut t, d)) in tracks.into_iter().zip(&request.dossiers).enumerate() {
+    for (index, (t, d)) in tracks.iter_mut().zip(&request.dossiers).enumerate() {
         let order = match &plan {
             None => Order::NoWaves,
             Some(p) => match p.assigned.get(&index) {
@@ -222,7 +232,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
                 None => Order::Unscheduled,
             },
         };
-        reports.push(finish(&mut t, d, order, as_of, &mut words, &mut names, &mut scratch));
+        reports.push(finish(t, d, order, as_of, &mut words, &mut names, &mut scratch));
     }
 
     // The editions used (a handful): linear dedup, then in id order.
