@@ -237,6 +237,14 @@ impl<'de, 'a, 'py> de::Deserializer<'de> for PyDe<'a, 'py> {
             if let Ok(v) = obj.extract::<u64>() {
                 return visitor.visit_u64(v);
             }
+            // Beyond 64 bits, as a JSON reader hands it over: 128 bits, else a float (core
+            // reads an integral float beyond 64 bits as a whole number, e.g. a quantity).
+            if let Ok(v) = obj.extract::<i128>() {
+                return visitor.visit_i128(v);
+            }
+            if let Ok(v) = obj.extract::<f64>() {
+                return visitor.visit_f64(v);
+            }
             return Err(DeError(format!("integer `{}` is out of range", obj)));
         }
         if let Ok(l) = obj.cast::<PyList>() {

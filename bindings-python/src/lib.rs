@@ -13,7 +13,7 @@ mod ser;
 
 use std::time::Instant;
 
-use ecole_numerique::error::{join_path, path_string};
+use ecole_numerique::error::{error_path, join_path, path_string};
 use ecole_numerique::{
     CampaignRequest, Dossier, DossierRequest, Edition, EditionRef, Establishment, Lang, Stage,
 };
@@ -108,7 +108,8 @@ where
 {
     run_attached(py, || {
         serde_path_to_error::deserialize::<_, T>(PyDe::new(value.clone(), &Keys::new())).map_err(|e| {
-            invalid_request(py, &join_path(prefix, &path_string(e.path())), e.inner().to_string())
+            let detail = e.inner().to_string();
+            invalid_request(py, &join_path(prefix, &error_path(&path_string(e.path()), &detail)), detail)
         })
     })
 }

@@ -96,7 +96,7 @@ fn edition_documents<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Edition>, D:
 }
 
 /// `null` reads as absent: the default value.
-fn null_default<'de, D, T>(d: D) -> Result<T, D::Error>
+pub(crate) fn null_default<'de, D, T>(d: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
     T: Default + Deserialize<'de>,
@@ -251,8 +251,46 @@ pub struct Survey {
 pub struct EquipmentLine {
     /// Grid line id.
     pub item: String,
-    /// Units, or points awarded on a rated line.
+    /// Units, or points awarded on a rated line. A JSON integer beyond the range of `i64` is
+    /// read as `i64::MAX` (or `i64::MIN`): still a whole number, so a failed grid check and
+    /// not an error (SPEC §9: "a wrong value is a failed check"); `2.0` is refused.
+    #[serde(deserialize_with = "whole_number")]
     pub quantity: i64,
+}
+
+/// Reads a quantity: any JSON integer, saturated to the range of `i64`. A JSON reader hands
+/// an integer too large for 64 bits over as a float (`1e19`), so an integral float beyond that
+/// range is taken as such an integer; any other float (`2.0`, `2.5`) is not an integer.
+fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    struct Whole;
+    impl de::Visitor<'_> for Whole {
+        type Value = i64;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an integer")
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+            Ok(v)
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
+            Ok(i64::try_from(v).unwrap_or(i64::MAX))
+        }
+        fn visit_i128<E: de::Error>(self, v: i128) -> Result<i64, E> {
+            Ok(i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX }))
+        }
+        fn visit_u128<E: de::Error>(self, v: u128) -> Result<i64, E> {
+            Ok(i64::try_from(v).unwrap_or(i64::MAX))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
+            // 2^63: every integral float at or beyond it (either sign) is out of range.
+            const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+            if v.is_finite() && v.fract() == 0.0 && v.abs() >= LIMIT {
+                Ok(if v < 0.0 { i64::MIN } else { i64::MAX })
+            } else {
+                Err(E::invalid_type(de::Unexpected::Float(v), &self))
+            }
+        }
+    }
+    d.deserialize_any(Whole)
 }
 
 /// The delivery (step 10).
@@ -370,9 +408,16 @@ pub struct Wave {
     /// Day the orders are placed.
     #[serde(with = "crate::dates::civil")]
     pub order_on: NaiveDate,
-    /// Units per item; an item without a capacity is unlimited. Negative is an error.
-    #[serde(default, deserialize_with = "null_default")]
+    /// Units per item; an item without a capacity is unlimited. Negative is an error. An item
+    /// given `null` has no capacity (SPEC §9: "`null` reads as absent"), so it is unlimited.
+    #[serde(default, deserialize_with = "capacities")]
     pub capacity: BTreeMap<String, i64>,
+}
+
+/// Reads a wave's capacities: `null` (the map or an item's units) reads as absent.
+fn capacities<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, i64>, D::Error> {
+    let given: Option<BTreeMap<String, Option<i64>>> = Option::deserialize(d)?;
+    Ok(given.unwrap_or_default().into_iter().filter_map(|(item, units)| Some((item, units?))).collect())
 }
 
 /// The stage a dossier has reached (SPEC §6), in process order; `ineligible` and
@@ -706,4 +751,39 @@ pub fn evaluate_dossier(request: &DossierRequest) -> Result<SingleReport, Error>
     let mut report = evaluate(&campaign)?;
     let single = report.dossiers.pop().ok_or_else(|| Error::request("dossier", "no report"))?;
     Ok(SingleReport { report: single, fingerprint: report.fingerprint })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quantity(json: &str) -> Result<i64, serde_json::Error> {
+        let line: EquipmentLine = serde_json::from_str(&format!(r#"{{"item": "nas", "quantity": {json}}}"#))?;
+        Ok(line.quantity)
+    }
+
+    #[test]
+    fn quantities_are_whole_numbers_saturated_to_64_bits() {
+        assert_eq!(quantity("-3").unwrap(), -3);
+        assert_eq!(quantity("9223372036854775807").unwrap(), i64::MAX);
+        assert_eq!(quantity("9223372036854775808").unwrap(), i64::MAX);
+        assert_eq!(quantity("100000000000000000000000").unwrap(), i64::MAX);
+        assert_eq!(quantity("-9223372036854775808").unwrap(), i64::MIN);
+        assert_eq!(quantity("-9223372036854775809").unwrap(), i64::MIN);
+        for not_whole in ["2.0", "2.5", "-0.5", "\"3\"", "true", "null"] {
+            assert!(quantity(not_whole).is_err(), "{not_whole}");
+        }
+    }
+
+    #[test]
+    fn a_null_capacity_is_no_capacity() {
+        let wave: Wave = serde_json::from_str(
+            r#"{"id": "W", "order_on": "2022-03-01", "capacity": {"nas": null, "tablet": 3}}"#,
+        )
+        .unwrap();
+        assert_eq!(wave.capacity, BTreeMap::from([("tablet".to_string(), 3)]));
+        let wave: Wave =
+            serde_json::from_str(r#"{"id": "W", "order_on": "2022-03-01", "capacity": null}"#).unwrap();
+        assert!(wave.capacity.is_empty());
+    }
 }

@@ -103,7 +103,7 @@ pub struct GridLine {
     /// Points per unit, or the maximum an assessor can award on a rated line.
     pub points: u32,
     /// A rated line: the quantity is the points awarded, 0…`points`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::campaign::null_default")]
     pub rated: bool,
     /// Where the value comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -143,6 +143,11 @@ fn yes() -> bool {
     true
 }
 
+/// `null` reads as absent (SPEC §9): `true`, the default of `deadline_inclusive`.
+fn null_yes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(d)?.unwrap_or(true))
+}
+
 /// One yearly call for projects, e.g. `EN2021` (SPEC §3). Build one with
 /// [`Edition::builtin`] or [`Edition::from_json`]; both validate.
 ///
@@ -160,7 +165,7 @@ pub struct Edition {
     /// Year of the call.
     pub year: i32,
     /// A pilot edition ("Edition pilote").
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::campaign::null_default")]
     pub pilot: bool,
     /// The edition that takes carried-over dossiers.
     #[serde(default)]
@@ -171,7 +176,7 @@ pub struct Edition {
     #[serde(with = "crate::dates::civil")]
     pub dossier_deadline: NaiveDate,
     /// Whether the deadline day itself is still in time.
-    #[serde(default = "yes")]
+    #[serde(default = "yes", deserialize_with = "null_yes")]
     pub deadline_inclusive: bool,
     /// Establishments laureate in one of these years are not eligible.
     pub excluded_laureate_years: Vec<i32>,
@@ -186,10 +191,18 @@ pub struct Edition {
     /// Years of prudent and reasonable use after the reception.
     pub commitment_years: u32,
     /// Provenance per value (`seed` or `assumed`), by field name.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::campaign::null_default",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub provenance: BTreeMap<String, Provenance>,
     /// Citation of the source per value, by field name.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::campaign::null_default",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub sources: BTreeMap<String, String>,
 }
 
@@ -253,8 +266,8 @@ impl Edition {
     pub fn from_json(text: &str) -> Result<Edition, Error> {
         let de = &mut serde_json::Deserializer::from_str(text);
         let edition: Edition = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = crate::error::path_string(e.path());
-            Error::edition(path, e.inner().to_string())
+            let detail = e.inner().to_string();
+            Error::edition(crate::error::error_path(&crate::error::path_string(e.path()), &detail), detail)
         })?;
         edition.validated()
     }
@@ -262,8 +275,8 @@ impl Edition {
     /// Reads and validates an edition document already parsed as JSON.
     pub fn from_value(value: serde_json::Value) -> Result<Edition, Error> {
         let edition: Edition = serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = crate::error::path_string(e.path());
-            Error::edition(path, e.inner().to_string())
+            let detail = e.inner().to_string();
+            Error::edition(crate::error::error_path(&crate::error::path_string(e.path()), &detail), detail)
         })?;
         edition.validated()
     }
@@ -438,18 +451,30 @@ impl Registry {
 
     /// Refuses a cycle in `next` among the known editions. `place` names where each edition
     /// was written, for the error path.
-    pub fn check_no_cycle(&self, place: impl Fn(&str) -> String) -> Result<(), Error> {
+    pub fn check_no_cycle(&self, place: impl Fn(&str) -> Option<String>) -> Result<(), Error> {
+        let next_of = |id: &str| self.editions.get(id).and_then(|e| e.next.as_deref());
         for start in self.editions.keys() {
             let mut seen = HashSet::new();
             let mut current = start.as_str();
             seen.insert(current);
-            while let Some(next) = self.editions.get(current).and_then(|e| e.next.as_deref()) {
+            while let Some(next) = next_of(current) {
                 if !self.editions.contains_key(next) {
                     break;
                 }
                 if !seen.insert(next) {
+                    // The cycle runs from `next` back to it. Its `next` fields to blame are the
+                    // ones the caller wrote (`place` names them); a built-in edition's `next`
+                    // is named by its id only when no edition of the cycle has a place.
+                    let mut members = vec![next];
+                    let mut at = next;
+                    while let Some(n) = next_of(at).filter(|n| *n != next) {
+                        members.push(n);
+                        at = n;
+                    }
+                    let blamed =
+                        members.iter().find_map(|id| place(id)).unwrap_or_else(|| current.to_string());
                     return Err(Error::edition(
-                        crate::error::join_path(&place(current), "next"),
+                        crate::error::join_path(&blamed, "next"),
                         format!("the `next` editions form a cycle through `{next}`"),
                     ));
                 }
@@ -605,22 +630,51 @@ mod tests {
     }
 
     #[test]
+    fn null_optional_values_read_as_absent() {
+        let mut d = doc();
+        d["pilot"] = serde_json::Value::Null;
+        d["deadline_inclusive"] = serde_json::Value::Null;
+        d["provenance"] = serde_json::Value::Null;
+        d["grid"]["lines"][0]["rated"] = serde_json::Value::Null;
+        let e = Edition::from_value(d).unwrap();
+        assert!(!e.pilot);
+        assert!(e.deadline_inclusive);
+        assert!(!e.grid.lines[0].rated);
+    }
+
+    #[test]
+    fn a_missing_value_is_named() {
+        let mut d = doc();
+        d.as_object_mut().unwrap().remove("commitment_years");
+        let err = Edition::from_json(&d.to_string()).unwrap_err();
+        assert_eq!(err.path(), "commitment_years");
+        let mut d = doc();
+        d["grid"].as_object_mut().unwrap().remove("max_points");
+        assert_eq!(Edition::from_value(d).unwrap_err().path(), "grid.max_points");
+    }
+
+    #[test]
     fn a_cycle_in_next_is_refused() {
         let mut registry = Registry::builtin().clone();
         let mut en2022 = en2021();
         en2022.id = "EN2022".into();
         en2022.next = Some("EN2021".into());
         registry.insert(en2022);
-        let err = registry.check_no_cycle(|id| format!("<{id}>")).unwrap_err();
+        let err = registry.check_no_cycle(|id| Some(format!("<{id}>"))).unwrap_err();
         assert_eq!(err.kind(), crate::error::ErrorKind::InvalidEdition);
         assert!(err.path().ends_with(".next"), "{}", err.path());
+        // Only EN2022 was given by the caller: its `next` is the one named, not the built-in
+        // EN2021's.
+        let given = |id: &str| (id == "EN2022").then(|| "editions[1]".to_string());
+        let err = registry.check_no_cycle(given).unwrap_err();
+        assert_eq!(err.path(), "editions[1].next");
 
         let mut ok = Registry::builtin().clone();
         let mut en2022 = en2021();
         en2022.id = "EN2022".into();
         en2022.next = Some("EN2023".into());
         ok.insert(en2022);
-        assert!(ok.check_no_cycle(|id| id.to_string()).is_ok());
+        assert!(ok.check_no_cycle(|id| Some(id.to_string())).is_ok());
     }
 
     #[test]

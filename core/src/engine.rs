@@ -49,7 +49,7 @@ pub(crate) fn registry_for(request: &CampaignRequest) -> Result<Registry, Error>
         places.insert(edition.id.clone(), "edition".to_string());
         registry.insert(edition);
     }
-    registry.check_no_cycle(|id| places.get(id).cloned().unwrap_or_else(|| id.to_string()))?;
+    registry.check_no_cycle(|id| places.get(id).cloned())?;
     Ok(registry)
 }
 

@@ -134,6 +134,18 @@ pub fn join_path(prefix: &str, path: &str) -> String {
 /// [`from_path_error`] can report it as [`Error::InvalidEdition`] with the full path.
 pub(crate) const EDITION_MARK: char = '\u{1}';
 
+/// The path of a serde error, down to the field when the error is a missing field: serde
+/// reports `missing field `grid`` at the object that lacks it, and SPEC §3 and §9 ask for
+/// the field to be named (`editions[0].grid`).
+pub fn error_path(path: &str, message: &str) -> String {
+    let missing =
+        message.strip_prefix("missing field `").and_then(|rest| rest.split_once('`')).map(|(field, _)| field);
+    match missing {
+        Some(field) => join_path(path, field),
+        None => path.to_string(),
+    }
+}
+
 /// Turns a serde error with its path into a typed [`Error`].
 pub(crate) fn from_path_error<E: fmt::Display>(err: serde_path_to_error::Error<E>) -> Error {
     let outer = path_string(err.path());
@@ -149,9 +161,9 @@ fn from_parts(outer: &str, message: &str) -> Error {
         let detail = parts.next().unwrap_or_default();
         // The outer tracker usually followed the document already; else join the two paths.
         let path = if outer.ends_with(inner) { outer.to_string() } else { join_path(outer, inner) };
-        return Error::edition(path, strip_marks(detail));
+        return Error::edition(error_path(&path, detail), strip_marks(detail));
     }
-    Error::request(outer, strip_marks(message))
+    Error::request(error_path(outer, message), strip_marks(message))
 }
 
 fn strip_marks(s: &str) -> String {
@@ -195,6 +207,15 @@ mod tests {
         assert_eq!(join_path("edition", "grid.max_points"), "edition.grid.max_points");
         assert_eq!(join_path("", "as_of"), "as_of");
         assert_eq!(join_path("edition", ""), "edition");
+    }
+
+    #[test]
+    fn a_missing_field_is_named_in_the_path() {
+        assert_eq!(error_path("dossiers[0]", "missing field `id` at line 3 column 5"), "dossiers[0].id");
+        assert_eq!(error_path("", "missing field `as_of`"), "as_of");
+        assert_eq!(error_path("dossiers[0]", "invalid type: null"), "dossiers[0]");
+        let msg = format!("{EDITION_MARK}{EDITION_MARK}missing field `grid`");
+        assert_eq!(from_parts("editions[0]", &msg).path(), "editions[0].grid");
     }
 
     #[test]

@@ -56,7 +56,6 @@ fn wrong_types_name_their_place() {
         ("signed_by", json!(["mayor"]), "dossiers[1].signed_by[0]"),
         ("survey", json!({"works_needed": "yes"}), "dossiers[1].survey.works_needed"),
         ("equipment", json!([{"item": "nas", "quantity": 2.0}]), "dossiers[1].equipment[0].quantity"),
-        ("equipment", json!([{"item": "nas", "quantity": 1e30}]), "dossiers[1].equipment[0].quantity"),
         ("equipment", json!([{"item": "nas", "quantity": "3"}]), "dossiers[1].equipment[0].quantity"),
         ("equipment", json!([{"item": 3, "quantity": 3}]), "dossiers[1].equipment[0].item"),
         ("delivery", json!({"delivered_on": "2022-13-01"}), "dossiers[1].delivery.delivered_on"),
@@ -188,6 +187,33 @@ fn per_dossier_problems_are_checks_not_errors() {
     assert_eq!(passed(&r.dossiers[2], "grid.known_item"), Some(false));
     assert_eq!(passed(&r.dossiers[3], "dossier.establishment"), Some(false));
     assert_eq!(passed(&r.dossiers[4], "dossier.chronology"), Some(false));
+}
+
+/// A JSON integer beyond 64 bits is still an integer (SPEC §9: "a wrong value is a failed
+/// check, not an error"): it is read as `i64::MAX` or `i64::MIN`. A JSON reader hands such
+/// an integer over as a float, so `1e30` is read the same way; `2.0` stays refused above.
+#[test]
+fn quantities_beyond_64_bits_are_failed_checks() {
+    let text = request("2023-06-01", vec![full("D1", 100), full("D2", 200)]).to_string();
+    let text = text.replacen(r#""quantity":20"#, r#""quantity":100000000000000000000000"#, 1).replacen(
+        r#""quantity":1}"#,
+        r#""quantity":-1e30}"#,
+        1,
+    );
+    let r: serde_json::Value = serde_json::from_str(&evaluate_json(&text).unwrap()).unwrap();
+    let lines = &r["dossiers"][0]["points"]["lines"];
+    assert_eq!(lines[0]["quantity"], json!(i64::MAX), "{text}");
+    assert_eq!(lines[1]["quantity"], json!(i64::MIN));
+    let failed = |rule: &str| {
+        r["dossiers"][0]["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["rule"] == rule && c["passed"] == false)
+    };
+    assert!(failed("grid.quantity"), "the negative line");
+    assert!(failed("grid.max_points"), "the huge line counts i64::MAX points");
+    assert_eq!(r["dossiers"][0]["points"]["total"], json!(i64::MAX));
 }
 
 #[test]
