@@ -297,13 +297,13 @@ fn start_track<'r>(
         entered_on: None,
         carried_over_to: None,
     };
-    let fase = ("fase", Param::Int(i64::from(d.establishment)));
     let Some(establishment) = establishment else {
         // Only this check and the grid checks are reported.
+        let fase = ("fase", Param::Int(i64::from(d.establishment)));
         t.checks.push(words.check(&Finding::new(Msg::EstablishmentUnknown, [fase])));
         return t;
     };
-    t.checks.push(words.check(&Finding::new(Msg::EstablishmentKnown, [fase])));
+    t.checks.push(words.check(&Finding::new(Msg::EstablishmentKnown, [])));
     let fits = eligibility::establishment_fits(establishment, d, start);
     let fit = fits.iter().all(|f| f.passed);
     t.checks.extend(fits.iter().map(|f| words.check(f)));

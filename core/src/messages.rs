@@ -62,10 +62,12 @@ macro_rules! table {
 }
 
 table! {
+    // Said of nearly every dossier: without its FASE number (the report's `establishment`),
+    // one text serves them all instead of one allocation per dossier.
     EstablishmentKnown: DossierEstablishment Pass => [
-        "L'établissement FASE {fase} est connu.",
-        "Die Einrichtung FASE {fase} ist bekannt.",
-        "Establishment FASE {fase} is known."];
+        "L'établissement du dossier est connu.",
+        "Die Einrichtung der Akte ist bekannt.",
+        "The dossier's establishment is known."];
     EstablishmentUnknown: DossierEstablishment Fail => [
         "Aucun établissement FASE {fase} n'est connu.",
         "Keine Einrichtung mit FASE {fase} ist bekannt.",
@@ -469,8 +471,7 @@ impl Msg {
     fn shared(self) -> bool {
         !matches!(
             self,
-            Msg::EstablishmentKnown
-                | Msg::EstablishmentUnknown
+            Msg::EstablishmentUnknown
                 | Msg::KnownItemFail
                 | Msg::QuantityFail
                 | Msg::OnePerFail

@@ -186,6 +186,8 @@ fn per_dossier_problems_are_checks_not_errors() {
     assert_eq!(passed(&r.dossiers[1], "grid.quantity"), Some(false));
     assert_eq!(passed(&r.dossiers[2], "grid.known_item"), Some(false));
     assert_eq!(passed(&r.dossiers[3], "dossier.establishment"), Some(false));
+    let unknown = r.dossiers[3].checks.iter().find(|c| c.rule == "dossier.establishment").unwrap();
+    assert!(unknown.message.contains("FASE 404"), "the failure names the FASE it looked for");
     assert_eq!(passed(&r.dossiers[4], "dossier.chronology"), Some(false));
 }
 

@@ -653,7 +653,8 @@ fn messages_follow_lang_and_rule_ids_do_not() {
         assert_ne!(de.checks[i].message, en.checks[i].message);
         assert_eq!(fr.checks[i].source(), en.checks[i].source());
     }
-    assert!(en.checks[0].message.contains("Establishment FASE 100 is known"));
+    assert_eq!(&*en.checks[0].message, "The dossier's establishment is known.");
+    assert_eq!(&*de.checks[0].message, "Die Einrichtung der Akte ist bekannt.");
 }
 
 #[test]
