@@ -249,12 +249,17 @@ pub struct Survey {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EquipmentLine {
-    /// Grid line id.
+    /// Grid line id. Absent (or `null`), it reads as the empty id, which no grid has: a failed
+    /// `grid.known_item` check (SPEC §9: every dossier field but `id` and `establishment` may
+    /// be absent, and a wrong value is a failed check, not an error).
+    #[serde(default, deserialize_with = "null_default")]
     pub item: String,
-    /// Units, or points awarded on a rated line. A JSON integer beyond the range of `i64` is
-    /// read as `i64::MAX` (or `i64::MIN`): still a whole number, so a failed grid check and
-    /// not an error (SPEC §9: "a wrong value is a failed check"); `2.0` is refused.
-    #[serde(deserialize_with = "whole_number")]
+    /// Units, or points awarded on a rated line. Absent (or `null`), it reads as 0: a failed
+    /// `grid.quantity` check on a per-unit line, no points on a rated line. A JSON integer
+    /// beyond the range of `i64` is read as `i64::MAX` (or `i64::MIN`): still a whole number,
+    /// so a failed grid check and not an error (SPEC §9: "a wrong value is a failed check");
+    /// `2.0` is refused.
+    #[serde(default, deserialize_with = "whole_number")]
     pub quantity: i64,
 }
 
@@ -279,6 +284,12 @@ fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
         }
         fn visit_u128<E: de::Error>(self, v: u128) -> Result<i64, E> {
             Ok(i64::try_from(v).unwrap_or(i64::MAX))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<i64, E> {
+            Ok(0)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<i64, E> {
+            Ok(0)
         }
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
             // 2^63: every integral float at or beyond it (either sign) is out of range.
@@ -770,9 +781,12 @@ mod tests {
         assert_eq!(quantity("100000000000000000000000").unwrap(), i64::MAX);
         assert_eq!(quantity("-9223372036854775808").unwrap(), i64::MIN);
         assert_eq!(quantity("-9223372036854775809").unwrap(), i64::MIN);
-        for not_whole in ["2.0", "2.5", "-0.5", "\"3\"", "true", "null"] {
+        for not_whole in ["2.0", "2.5", "-0.5", "\"3\"", "true"] {
             assert!(quantity(not_whole).is_err(), "{not_whole}");
         }
+        assert_eq!(quantity("null").unwrap(), 0, "null reads as absent");
+        let line: EquipmentLine = serde_json::from_str("{}").unwrap();
+        assert_eq!((line.item.as_str(), line.quantity), ("", 0), "absent");
     }
 
     #[test]

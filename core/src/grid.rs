@@ -64,12 +64,14 @@ pub fn count(grid: &Grid, equipment: &[EquipmentLine], extra: &[EquipmentLine]) 
     // the same (SPEC §9: "nothing is silently dropped"): an unknown item, a quantity below 1.
     let mut point_line = |e: &EquipmentLine, counted: bool| {
         let line = grid.line(&e.item);
+        // An absent item reads as the empty id; messages write it `""` so that it shows.
+        let shown = if e.item.is_empty() { "\"\"" } else { e.item.as_str() };
         if line.is_none() {
-            unknown_items.push(e.item.clone());
+            unknown_items.push(shown.to_string());
         }
         let valid = if counted { quantity_is_valid(line, e.quantity) } else { e.quantity >= 1 };
         if !valid {
-            bad_quantities.push(format!("{} ({})", e.item, e.quantity));
+            bad_quantities.push(format!("{shown} ({})", e.quantity));
         }
         PointsLine {
             item: line.map_or_else(|| Arc::from(e.item.as_str()), |l| l.id.clone()),
@@ -185,6 +187,15 @@ mod tests {
         assert!(!c.quantity().passed);
         assert!(c.max_points().passed);
         assert_eq!(c.points.lines[0].lot, None);
+    }
+
+    #[test]
+    fn an_empty_item_is_unknown_and_shown() {
+        let c = count(&en2021().grid, &[line("", 1)], &[]);
+        assert_eq!(c.unknown_items, ["\"\""]);
+        assert_eq!(c.points.lines[0].item.as_ref(), "");
+        let c = count(&en2021().grid, &[line("", 0)], &[]);
+        assert_eq!(c.bad_quantities, ["\"\" (0)"]);
     }
 
     #[test]
