@@ -283,7 +283,7 @@ BAD_TYPES: list[tuple[str, Any, str]] = [
     ("dossiers[0].survey.completed_on", True, "dossiers[0].survey.completed_on"),
     ("dossiers[0].equipment[0].quantity", 2.0, "dossiers[0].equipment[0].quantity"),
     ("dossiers[0].equipment[0].quantity", "2", "dossiers[0].equipment[0].quantity"),
-    ("dossiers[0].equipment[0].item", None, "dossiers[0].equipment[0].item"),
+    ("dossiers[0].equipment[0].item", 3, "dossiers[0].equipment[0].item"),
     ("dossiers[0].extra", [{"item": "nas", "quantity": 1.5}], "dossiers[0].extra[0].quantity"),
     ("dossiers[0].signed_by", ["mayor"], "dossiers[0].signed_by[0]"),
     ("dossiers[0].delivery", {"note_signed": "y"}, "dossiers[0].delivery.note_signed"),
@@ -321,6 +321,16 @@ def test_bad_types_name_their_path(where: str, value: Any, path: str) -> None:
         en.evaluate(request)
     assert raised.value.path == path, raised.value
     assert raised.value.detail
+
+
+def test_absent_equipment_fields_are_failed_checks_not_errors(request_doc: dict[str, Any]) -> None:
+    # SPEC §9: every dossier field but id and establishment may be absent; null reads as absent.
+    request_doc["dossiers"][0]["equipment"] = [{"item": None, "quantity": 2}, {"item": "nas"}]
+    report = en.evaluate(request_doc)
+    failed = [c["rule"] for c in report["dossiers"][0]["checks"] if not c["passed"]]
+    assert "grid.known_item" in failed and "grid.quantity" in failed
+    lines = report["dossiers"][0]["points"]["lines"]
+    assert [(line["item"], line["quantity"]) for line in lines] == [("", 2), ("nas", 0)]
 
 
 def test_bad_values_of_one_dossier_are_failed_checks_not_errors(request_doc: dict[str, Any]) -> None:
