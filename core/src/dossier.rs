@@ -58,10 +58,9 @@ pub enum Order<'a> {
 }
 
 impl<'a> Walk<'a> {
-    /// A walk from the declaration, its findings pushed to `findings` (cleared), whose room a
+    /// A walk from the declaration, its findings pushed to `findings` (empty), whose room a
     /// caller walking many dossiers hands from one walk to the next.
-    fn start(declared_on: NaiveDate, mut findings: Vec<Finding<'a>>) -> Walk<'a> {
-        findings.clear();
+    fn start(declared_on: NaiveDate, findings: Vec<Finding<'a>>) -> Walk<'a> {
         Walk {
             stage: Stage::Declared,
             findings,
@@ -184,8 +183,8 @@ pub fn walk_to_confirmation<'a>(
     walk_to_confirmation_in(findings, dossier, edition, declared_on, entered_on, grid_passes, as_of)
 }
 
-/// [`walk_to_confirmation`], its findings pushed to `findings` (cleared first): the campaign
-/// engine hands one vector from dossier to dossier instead of allocating one per walk.
+/// [`walk_to_confirmation`], its findings pushed to `findings`, an empty vector: the campaign
+/// engine hands one from dossier to dossier instead of allocating one per walk.
 pub(crate) fn walk_to_confirmation_in<'a>(
     findings: Vec<Finding<'a>>,
     dossier: &Dossier,

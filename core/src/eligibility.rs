@@ -47,13 +47,7 @@ pub fn never_laureate<'a>(establishment: &Establishment, edition: &'a Edition) -
     hits.sort_unstable();
     hits.dedup();
     let mut years = String::with_capacity(hits.len() * 6);
-    let mut digits = itoa::Buffer::new();
-    for (n, year) in hits.iter().enumerate() {
-        if n > 0 {
-            years.push_str(", ");
-        }
-        years.push_str(digits.format(*year));
-    }
+    crate::messages::push_years(&mut years, &hits);
     Finding::new(Msg::NeverLaureateFail, [ed(edition), ("years", Param::Text(years))])
 }
 

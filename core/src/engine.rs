@@ -120,6 +120,25 @@ struct Scratch<'r> {
     todo: Vec<Todo<'r>>,
 }
 
+impl<'r> Scratch<'r> {
+    /// The findings' vector, emptied whatever the walk that gave it back left in it (a walk
+    /// left behind by a carry-over keeps its findings).
+    fn findings(&mut self) -> Vec<Finding<'r>> {
+        emptied(&mut self.findings)
+    }
+
+    /// The next actions' vector, emptied.
+    fn todo(&mut self) -> Vec<Todo<'r>> {
+        emptied(&mut self.todo)
+    }
+}
+
+fn emptied<T>(v: &mut Vec<T>) -> Vec<T> {
+    let mut v = std::mem::take(v);
+    v.clear();
+    v
+}
+
 /// Room for a dossier's checks: one per rule (29) and a few more, so that the vector made at
 /// the start is, in practice, never reallocated.
 const CHECKS: usize = 32;
@@ -340,9 +359,15 @@ fn walk_with_carry_over<'r>(
     };
     loop {
         let edition: &'r Edition = t.current;
-        let findings = std::mem::take(&mut scratch.findings);
-        let walk =
-            walk_to_confirmation_in(findings, d, edition, declared_on, t.entered_on, t.grid.passes(), as_of);
+        let walk = walk_to_confirmation_in(
+            scratch.findings(),
+            d,
+            edition,
+            declared_on,
+            t.entered_on,
+            t.grid.passes(),
+            as_of,
+        );
         let last_day = edition.last_day_to_confirm();
         let ed = ("edition", Param::Str(&edition.id));
         let last = ("last_day", Param::Date(last_day));
@@ -403,7 +428,6 @@ fn walk_with_carry_over<'r>(
 /// scratch for the next walk.
 fn keep_walk<'r>(t: &mut Track<'r>, mut walk: Walk<'r>, words: &mut Renderer<'r>, scratch: &mut Scratch<'r>) {
     t.checks.extend(walk.findings.iter().map(|f| words.check(f)));
-    walk.findings.clear();
     scratch.findings = std::mem::take(&mut walk.findings);
     t.walk = Some(walk);
 }
@@ -457,8 +481,7 @@ fn finish<'r>(
     scratch: &mut Scratch<'r>,
 ) -> DossierReport {
     let current: &'r Edition = t.current;
-    let todo = &mut scratch.todo;
-    todo.clear();
+    let mut todo = scratch.todo();
     let mut commitment_ends_on = None;
     let grid = t.grid.findings(current);
     let mut checks = std::mem::take(&mut t.checks);
@@ -471,11 +494,11 @@ fn finish<'r>(
             }
         }
         (Some(walk), _) => {
-            walk.findings = std::mem::take(&mut scratch.findings);
+            walk.findings = scratch.findings();
             walk_after_confirmation(walk, d, current, &order, as_of);
             t.stage = walk.stage;
             commitment_ends_on = walk.commitment_ends_on;
-            next_actions_into(todo, walk, d, current, &t.grid, &order, as_of);
+            next_actions_into(&mut todo, walk, d, current, &t.grid, &order, as_of);
             checks.push(words.check(&walk.chronology_finding()));
         }
         (None, Stage::NotDeclared) => {
@@ -487,12 +510,14 @@ fn finish<'r>(
     if let Some(walk) = &mut t.walk {
         // What the walk found past the confirmation.
         checks.extend(walk.findings.iter().map(|f| words.check(f)));
-        walk.findings.clear();
         if walk.findings.capacity() > 0 {
             scratch.findings = std::mem::take(&mut walk.findings);
         }
     }
     in_rule_order(&mut checks);
+    let mut next_actions = Vec::with_capacity(todo.len());
+    next_actions.extend(todo.iter().map(|a| words.action(a)));
+    scratch.todo = todo;
     let wave = match order {
         Order::Wave { id, .. } => Some(names.get(id)),
         _ => None,
@@ -510,11 +535,7 @@ fn finish<'r>(
         carried_over_to: t.carried_over_to.map(|s| names.get(s)),
         wave,
         commitment_ends_on,
-        next_actions: {
-            let mut actions = Vec::with_capacity(todo.len());
-            actions.extend(todo.iter().map(|a| words.action(a)));
-            actions
-        },
+        next_actions,
     }
 }
 

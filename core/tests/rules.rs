@@ -512,6 +512,22 @@ fn an_ineligible_dossier_is_never_carried_over() {
     assert_eq!(passed(&d, "maturity.deadline"), None);
 }
 
+/// A dossier carried over into an edition it does not fit is reported alone: the checks its
+/// walk made on the way are never said of another dossier.
+#[test]
+fn a_dossier_carried_over_and_then_ineligible_leaves_nothing_to_the_next_report() {
+    let mut en2022 = en2022_doc(None);
+    en2022["regions"] = json!(["brussels"]);
+    let mut req = request("2023-06-01", vec![full("A", 100), set(full("B", 200), "signed_on", json!(null))]);
+    req["editions"] = json!([en2022]);
+    let r = report(&req);
+    let (a, b) = (&r.dossiers[0], &r.dossiers[1]);
+    assert_eq!((stage(b), b.carried_over_from.len()), ("ineligible", 1));
+    assert_eq!(stage(a), "evaluated");
+    let surveys = a.checks.iter().filter(|c| c.rule == "process.survey").count();
+    assert_eq!(surveys, 1, "{:?}", rules(a));
+}
+
 // ---- waves: process.order / waves.unscheduled --------------------------------------------
 
 #[test]
