@@ -174,60 +174,73 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     let mut names = Names::default();
     let mut scratch = Scratch::default();
 
-    // 2. Eligibility on the starting edition.
-    let mut tracks = Vec::with_capacity(request.dossiers.len());
-    for (i, d) in request.dossiers.iter().enumerate() {
+    // What a dossier's report needs of the plan when it is not a confirmed project: nothing
+    // but whether the request has waves.
+    let no_plan = if request.waves.is_some() { Order::Unscheduled } else { Order::NoWaves };
+    // The editions used (a handful): linear dedup, sorted at the end.
+    let mut used: Vec<&str> = vec![default.id.as_str()];
+
+    // 2. Eligibility on the starting edition, and (4.) the walk to confirmation, in one pass
+    // over the dossiers while each is in cache. A dossier the ranking (3.) cannot concern is
+    // reported at once; the others wait for the ranking and the waves.
+    let mut slots: Vec<Slot<'_>> = Vec::with_capacity(request.dossiers.len());
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (index, d) in request.dossiers.iter().enumerate() {
         let start = match &d.edition {
-            Some(id) => registry.get(id).ok_or_else(|| Error::UnknownEdition {
-                path: format!("dossiers[{i}].edition"),
-                id: id.clone(),
-            })?,
+            Some(id) => {
+                add(&mut used, id);
+                registry.get(id).ok_or_else(|| Error::UnknownEdition {
+                    path: format!("dossiers[{index}].edition"),
+                    id: id.clone(),
+                })?
+            }
             None => default,
         };
-        tracks.push(start_track(d, start, by_fase.get(&d.establishment).copied(), as_of, &mut words));
+        let mut t = start_track(d, start, by_fase.get(&d.establishment).copied(), as_of, &mut words);
+        match t.declaration.inside().filter(|_| t.stage == Stage::Declared) {
+            Some(declared_on) => {
+                candidates.push(Candidate {
+                    index,
+                    fase: d.establishment,
+                    edition: t.start.id.as_str(),
+                    declared_on,
+                    id: d.id.as_str(),
+                });
+                // Walked ahead of the ranking, which the walk does not depend on; a dossier
+                // that loses the ranking is started again, unwalked (below).
+                walk_with_carry_over(&mut t, d, &registry, as_of, &mut words, &mut scratch);
+                slots.push(Slot::Pending(t));
+            }
+            None => {
+                note_editions(&mut used, &t);
+                slots.push(Slot::Done(finish(&mut t, d, no_plan, as_of, &mut words, &mut names, &mut scratch)));
+            }
+        }
     }
 
     // 3. One project per establishment and edition, among the dossiers that passed so far.
-    let candidates: Vec<Candidate> = tracks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.stage == Stage::Declared)
-        .filter_map(|(index, t)| {
-            let d = &request.dossiers[index];
-            Some(Candidate {
-                index,
-                fase: d.establishment,
-                edition: t.start.id.as_str(),
-                declared_on: t.declaration.inside()?,
-                id: d.id.as_str(),
-            })
-        })
-        .collect();
     let ranking = eligibility::rank_one_per_establishment(&candidates, |id| {
         registry.get(id).map_or(1, |e| e.max_projects_per_establishment)
     });
     for (c, r) in candidates.iter().zip(ranking) {
-        let t = &mut tracks[c.index];
-        t.checks.push(words.check(&eligibility::one_per_establishment(r.passed, &r.others, t.start)));
-        if !r.passed {
-            t.stage = Stage::Ineligible;
-        }
-    }
-
-    // 4. The walk to confirmation, with carry-over.
-    for (t, d) in tracks.iter_mut().zip(&request.dossiers) {
-        if t.stage == Stage::Declared {
-            walk_with_carry_over(t, d, &registry, as_of, &mut words, &mut scratch);
+        if let Slot::Pending(t) = &mut slots[c.index] {
+            if !r.passed {
+                let (start, establishment) = (t.start, t.establishment);
+                *t = start_track(&request.dossiers[c.index], start, establishment, as_of, &mut words);
+                t.stage = Stage::Ineligible;
+            }
+            t.checks.push(words.check(&eligibility::one_per_establishment(r.passed, &r.others, t.start)));
         }
     }
 
     // 5. The waves.
     let plan = request.waves.as_ref().map(|waves| {
-        let projects = tracks
+        let projects = slots
             .iter()
             .zip(&request.dossiers)
             .enumerate()
-            .filter_map(|(index, (t, d))| {
+            .filter_map(|(index, (slot, d))| {
+                let Slot::Pending(t) = slot else { return None };
                 let confirmed_on = t.walk.as_ref()?.confirmed_on?;
                 Some(Project {
                     index,
@@ -242,36 +255,24 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     });
 
     // 6. After the confirmation, and the report.
-    let mut reports = Vec::with_capacity(tracks.len());
-    for (index, (t, d)) in tracks.iter_mut().zip(&request.dossiers).enumerate() {
-        let order = match &plan {
-            None => Order::NoWaves,
-            Some(p) => match p.assigned.get(&index) {
-                Some(&w) => Order::Wave { id: &p.waves[w].id, order_on: p.waves[w].order_on },
-                None => Order::Unscheduled,
-            },
-        };
-        reports.push(finish(t, d, order, as_of, &mut words, &mut names, &mut scratch));
+    let mut reports = Vec::with_capacity(slots.len());
+    for (index, (slot, d)) in slots.into_iter().zip(&request.dossiers).enumerate() {
+        reports.push(match slot {
+            Slot::Done(report) => report,
+            Slot::Pending(mut t) => {
+                let order = match &plan {
+                    None => Order::NoWaves,
+                    Some(p) => match p.assigned.get(&index) {
+                        Some(&w) => Order::Wave { id: &p.waves[w].id, order_on: p.waves[w].order_on },
+                        None => Order::Unscheduled,
+                    },
+                };
+                note_editions(&mut used, &t);
+                finish(&mut t, d, order, as_of, &mut words, &mut names, &mut scratch)
+            }
+        });
     }
 
-    // The editions used (a handful): linear dedup, then in id order.
-    fn add<'a>(used: &mut Vec<&'a str>, id: &'a str) {
-        if !used.contains(&id) {
-            used.push(id);
-        }
-    }
-    let mut used: Vec<&str> = vec![default.id.as_str()];
-    for r in &reports {
-        add(&mut used, &r.edition);
-        for e in &r.carried_over_from {
-            add(&mut used, e);
-        }
-    }
-    for d in &request.dossiers {
-        if let Some(e) = &d.edition {
-            add(&mut used, e);
-        }
-    }
     used.sort_unstable();
     let fingerprint = fingerprint(used.iter().filter_map(|id| registry.get(id)).map(|e| &**e));
 
@@ -292,6 +293,28 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
         waves,
         unscheduled,
     })
+}
+
+/// Adds an edition id to the editions used, once.
+fn add<'a>(used: &mut Vec<&'a str>, id: &'a str) {
+    if !used.contains(&id) {
+        used.push(id);
+    }
+}
+
+/// The editions a dossier's report names: the one it is in and those it left.
+fn note_editions<'r>(used: &mut Vec<&'r str>, t: &Track<'r>) {
+    add(used, &t.current.id);
+    for e in &t.carried_over_from {
+        add(used, e);
+    }
+}
+
+/// A dossier along the evaluation: its report, once nothing that comes later can change it,
+/// or what is known of it so far.
+enum Slot<'r> {
+    Done(DossierReport),
+    Pending(Track<'r>),
 }
 
 /// The establishment and window checks on the starting edition; the stage is `declared` when

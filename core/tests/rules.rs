@@ -221,6 +221,45 @@ fn one_per_establishment_ranks_by_declaration_then_id() {
     assert_eq!(passed(&r.dossiers[0], "eligibility.one_per_establishment"), Some(false));
 }
 
+/// The engine walks the ranked dossiers before the ranking is known; a dossier that loses it
+/// must come out as if it had never been walked: no process check, no carry-over, no wave, no
+/// next action, and it takes no room in a wave from the one that won.
+#[test]
+fn a_dossier_losing_the_ranking_is_not_walked() {
+    let winner = set(full("A", 100), "declared_on", json!("2021-10-14"));
+    // Unsigned, past the deadline with EN2022 known: it would be carried over if it were ranked.
+    let unsigned = set(full("B", 100), "signed_on", json!(null));
+    let mut req = request("2023-06-01", vec![full("C", 100), unsigned, winner]);
+    req["editions"] = json!([en2022_doc(None)]);
+    req["waves"] = json!([{"id": "W1", "order_on": "2022-03-01", "capacity": {"interactive-board": 1}}]);
+    let r = report(&req);
+    let expected = [
+        "dossier.establishment",
+        "eligibility.level",
+        "eligibility.region",
+        "eligibility.never_laureate",
+        "eligibility.declaration_window",
+        "eligibility.one_per_establishment",
+        "grid.known_item",
+        "grid.quantity",
+        "grid.max_points",
+    ];
+    for loser in &r.dossiers[..2] {
+        assert_eq!(stage(loser), "ineligible", "{}", loser.id);
+        assert!(!loser.eligible);
+        assert_eq!(rules(loser), expected, "{}", loser.id);
+        assert_eq!(passed(loser, "eligibility.one_per_establishment"), Some(false));
+        assert_eq!((&*loser.edition, loser.deadline.to_string().as_str()), ("EN2021", "2022-06-01"));
+        assert!(loser.carried_over_from.is_empty() && loser.carried_over_to.is_none());
+        assert_eq!((loser.wave.as_deref(), loser.commitment_ends_on), (None, None));
+        assert!(loser.next_actions.is_empty(), "{:?}", loser.next_actions);
+    }
+    let winner = &r.dossiers[2];
+    assert_eq!((stage(winner), winner.wave.as_deref()), ("evaluated", Some("W1")));
+    assert_eq!(r.waves[0].projects, ["A"]);
+    assert!(r.unscheduled.is_empty());
+}
+
 #[test]
 fn only_dossiers_passing_the_checks_above_are_ranked() {
     // The earlier one was declared before the window opened: not ranked, the other passes.
