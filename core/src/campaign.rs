@@ -425,10 +425,18 @@ pub struct Wave {
     pub capacity: BTreeMap<String, i64>,
 }
 
-/// Reads a wave's capacities: `null` (the map or an item's units) reads as absent.
+/// Reads a wave's capacities: `null` (the map or an item's units) reads as absent; units are
+/// read like a quantity, so an integer beyond the range of `i64` is `i64::MAX` (as good as
+/// unlimited) or `i64::MIN` (negative, refused by the engine), not an unreadable request.
 fn capacities<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, i64>, D::Error> {
-    let given: Option<BTreeMap<String, Option<i64>>> = Option::deserialize(d)?;
-    Ok(given.unwrap_or_default().into_iter().filter_map(|(item, units)| Some((item, units?))).collect())
+    struct Units(i64);
+    impl<'de> Deserialize<'de> for Units {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            whole_number(d).map(Units)
+        }
+    }
+    let given: Option<BTreeMap<String, Option<Units>>> = Option::deserialize(d)?;
+    Ok(given.unwrap_or_default().into_iter().filter_map(|(item, units)| Some((item, units?.0))).collect())
 }
 
 /// The stage a dossier has reached (SPEC §6), in process order; `ineligible` and

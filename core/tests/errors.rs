@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use ecole_numerique::{evaluate_json, Edition, Error, ErrorKind};
+use ecole_numerique::{evaluate, evaluate_json, CampaignRequest, Edition, Error, ErrorKind};
 use serde_json::json;
 
 fn refused(text: &str) -> Error {
@@ -167,7 +167,20 @@ fn duplicates_and_negative_capacity() {
     let mut v = request("2022-01-20", vec![full("D1", 100)]);
     v["waves"] = json!([{"id": "W", "order_on": "2022-03-01", "capacity": {"nas": 3, "tablet-android": -1}}]);
     assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, "waves[0].capacity.tablet-android".into()));
+    // Beyond 64 bits: negative stays refused, positive is as good as unlimited; `2.0` is no integer.
     let mut v = request("2022-01-20", vec![full("D1", 100)]);
+    let text = |units: &str| {
+        v.to_string().replace(r#""waves":[{"id":"W1","order_on":"2022-03-01"}]"#, &format!(
+            r#""waves":[{{"id":"W1","order_on":"2022-03-01","capacity":{{"tablet-android":{units}}}}}]"#
+        ))
+    };
+    let read = |t: String| CampaignRequest::from_json(&t).and_then(|r| evaluate(&r));
+    let big = read(text("100000000000000000000")).unwrap();
+    assert_eq!(big.waves[0].projects, ["D1"]);
+    let err = read(text("-100000000000000000000")).unwrap_err();
+    assert_eq!((err.kind(), err.path()), (ErrorKind::InvalidRequest, "waves[0].capacity.tablet-android"));
+    let err = read(text("2.0")).unwrap_err();
+    assert_eq!((err.kind(), err.path()), (ErrorKind::InvalidRequest, "waves[0].capacity.tablet-android"));
     v["editions"] = json!([en2022_doc(None), en2022_doc(None)]);
     assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, "editions[1].id".into()));
 }
