@@ -46,6 +46,9 @@ macro_rules! table {
             /// Every message of the table.
             pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
 
+            /// How many messages the table has.
+            pub(crate) const COUNT: usize = Self::ALL.len();
+
             /// The rule the message belongs to, and when it is said.
             pub fn key(self) -> (Rule, Said) {
                 match self { $(Msg::$name => (Rule::$rule, Said::$said),)* }
@@ -612,12 +615,13 @@ pub(crate) struct Renderer<'a> {
     /// Each (message, values) key's place in `texts`.
     cache: FxHashMap<Key, usize>,
     /// The messages without placeholders, by `Msg` position.
-    plain: Vec<Option<Arc<str>>>,
+    plain: [Option<Arc<str>>; Msg::COUNT],
     /// Each message's template cut into pieces, by `Msg` position, on its first rendering.
-    pieces: Vec<Option<Box<[Piece]>>>,
-    /// The last key of each message and its place in `texts`, by `Msg` position: consecutive
-    /// dossiers mostly say the same, and this spares the hashing.
-    last: Vec<Option<([u64; 6], usize)>>,
+    pieces: [Option<Box<[Piece]>>; Msg::COUNT],
+    /// The last two keys of each message and their places in `texts`, by `Msg` position, the
+    /// latest first: consecutive dossiers mostly say the same (or alternate between two
+    /// editions), and this spares the hashing.
+    last: [[Option<([u64; 6], usize)>; 2]; Msg::COUNT],
     buffer: String,
     borrows: std::marker::PhantomData<&'a ()>,
 }
@@ -628,9 +632,9 @@ impl<'a> Renderer<'a> {
             lang,
             texts: Vec::with_capacity(1024),
             cache: FxHashMap::with_capacity_and_hasher(1024, Default::default()),
-            plain: vec![None; Msg::ALL.len()],
-            pieces: vec![None; Msg::ALL.len()],
-            last: vec![None; Msg::ALL.len()],
+            plain: std::array::from_fn(|_| None),
+            pieces: std::array::from_fn(|_| None),
+            last: [[None; 2]; Msg::COUNT],
             buffer: String::with_capacity(256),
             borrows: std::marker::PhantomData,
         }
@@ -645,9 +649,16 @@ impl<'a> Renderer<'a> {
         let Some(key) = key else {
             return self.render(msg, params);
         };
-        if let Some((last, at)) = &self.last[msg as usize] {
-            if same(last, &key) {
+        let last = &mut self.last[msg as usize];
+        if let Some((known, at)) = &last[0] {
+            if same(known, &key) {
                 return self.texts[*at].clone();
+            }
+        }
+        if let Some((known, at)) = last[1] {
+            if same(&known, &key) {
+                last.swap(0, 1);
+                return self.texts[at].clone();
             }
         }
         let at = match self.cache.get(&Key(msg, key)) {
@@ -660,7 +671,9 @@ impl<'a> Renderer<'a> {
                 at
             }
         };
-        self.last[msg as usize] = Some((key, at));
+        let last = &mut self.last[msg as usize];
+        last[1] = last[0];
+        last[0] = Some((key, at));
         self.texts[at].clone()
     }
 
@@ -767,6 +780,33 @@ mod tests {
             [("{a}{b}", "1B"), ("{a} {c}", "1 {c}"), ("", ""), ("{", "{"), ("}{a}", "}1"), ("a {b", "a {b")]
         {
             assert_eq!(fill(t, &p), said, "{t}");
+        }
+    }
+
+    /// The renderer's memory of the last keys and its cache give what a fresh rendering gives,
+    /// whatever the order the values come in (one value again, two alternating, a third, a
+    /// date a year or a day apart, before year 0).
+    #[test]
+    fn the_renderer_says_what_a_fresh_rendering_says() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let dates = [day(2021, 10, 15), day(2022, 10, 15), day(2021, 10, 16), day(-1, 12, 31), day(0, 1, 1)];
+        let (en21, en22) = (String::from("EN2021"), String::from("EN2022"));
+        let order = [0, 0, 1, 0, 1, 2, 1, 0, 3, 4, 3, 2, 2, 0];
+        for lang in [Lang::Fr, Lang::De, Lang::En] {
+            let mut words = Renderer::new(lang);
+            for (n, &i) in order.iter().enumerate() {
+                let edition = if n % 3 == 0 { &en21 } else { &en22 };
+                let params: Params = [
+                    ("date", Param::Date(dates[i])),
+                    ("edition", Param::Str(edition)),
+                    ("deadline", Param::Date(dates[(i + n) % dates.len()])),
+                ]
+                .into();
+                let said = words.text(Msg::DeadlineConfirmed, &params);
+                assert_eq!(&*said, Msg::DeadlineConfirmed.render(lang, &params), "{lang:?} {n}");
+                let level: Params = [("edition", Param::Str(edition))].into();
+                assert_eq!(&*words.text(Msg::LevelPass, &level), Msg::LevelPass.render(lang, &level));
+            }
         }
     }
 

@@ -338,7 +338,8 @@ impl<'a> Params<'a> {
                 Param::Absent => (0, 0),
                 Param::Str(s) => (1 | (s.len() as u64) << 3, s.as_ptr() as u64),
                 Param::Text(_) => return None,
-                Param::Date(d) => (2, i64::from(d.num_days_from_ce()) as u64),
+                // Year and day of the year: two fields chrono keeps packed, so no arithmetic.
+                Param::Date(d) => (2, (d.year() as u32 as u64) << 9 | u64::from(d.ordinal())),
                 Param::Int(n) => (3, *n as u64),
                 Param::Labels(labels) if labels.len() <= 12 => {
                     // Each label as a base-16 digit from 1: one word per list of up to 12.
