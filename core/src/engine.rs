@@ -213,7 +213,15 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
             }
             None => {
                 note_editions(&mut used, &t);
-                slots.push(Slot::Done(finish(&mut t, d, no_plan, as_of, &mut words, &mut names, &mut scratch)));
+                slots.push(Slot::Done(finish(
+                    &mut t,
+                    d,
+                    no_plan,
+                    as_of,
+                    &mut words,
+                    &mut names,
+                    &mut scratch,
+                )));
             }
         }
     }

@@ -608,6 +608,9 @@ fn same(a: &[u64; 6], b: &[u64; 6]) -> bool {
 /// The cache is keyed by [`Params::key`], which names borrowed text by its address: `'a`
 /// keeps every such borrow alive as long as the renderer, so an address is never reused for
 /// other text while it is a key.
+/// A key said lately and its text's place.
+type Recent = ([u64; 6], usize);
+
 pub(crate) struct Renderer<'a> {
     lang: Lang,
     /// Every text rendered for more than one dossier, once.
@@ -621,7 +624,7 @@ pub(crate) struct Renderer<'a> {
     /// The last two keys of each message and their places in `texts`, by `Msg` position, the
     /// latest first: consecutive dossiers mostly say the same (or alternate between two
     /// editions), and this spares the hashing.
-    last: [[Option<([u64; 6], usize)>; 2]; Msg::COUNT],
+    last: [[Option<Recent>; 2]; Msg::COUNT],
     buffer: String,
     borrows: std::marker::PhantomData<&'a ()>,
 }

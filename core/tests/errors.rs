@@ -169,11 +169,12 @@ fn duplicates_and_negative_capacity() {
     assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, "waves[0].capacity.tablet-android".into()));
     // Beyond 64 bits: negative stays refused, positive is as good as unlimited; `2.0` is no integer.
     let mut v = request("2022-01-20", vec![full("D1", 100)]);
-    let text = |units: &str| {
-        v.to_string().replace(r#""waves":[{"id":"W1","order_on":"2022-03-01"}]"#, &format!(
+    let text =
+        |units: &str| {
+            v.to_string().replace(r#""waves":[{"id":"W1","order_on":"2022-03-01"}]"#, &format!(
             r#""waves":[{{"id":"W1","order_on":"2022-03-01","capacity":{{"tablet-android":{units}}}}}]"#
         ))
-    };
+        };
     let read = |t: String| CampaignRequest::from_json(&t).and_then(|r| evaluate(&r));
     let big = read(text("100000000000000000000")).unwrap();
     assert_eq!(big.waves[0].projects, ["D1"]);
