@@ -123,43 +123,38 @@ fn known(date: Option<NaiveDate>, as_of: NaiveDate) -> Option<NaiveDate> {
 /// needed or bandwidth insufficient ⇒ means committed ("Si nécessaire (engagements)").
 /// Each item is named by the field of the request it concerns.
 pub fn survey_gaps(dossier: &Dossier) -> Vec<Label> {
+    survey_lacks(dossier).into_iter().flatten().collect()
+}
+
+/// [`survey_gaps`], in place: what the next actions go through without keeping it.
+fn survey_lacks(dossier: &Dossier) -> [Option<Label>; 5] {
     let s = &dossier.survey;
-    let mut gaps = Vec::new();
-    if s.referent.as_deref().is_none_or(|r| r.trim().is_empty()) {
-        gaps.push(Label::Referent);
-    }
-    if !s.connectivity_assessed {
-        gaps.push(Label::ConnectivityAssessed);
-    }
-    if !s.infrastructure_assessed {
-        gaps.push(Label::InfrastructureAssessed);
-    }
-    if s.works_needed && !s.po_contacted {
-        gaps.push(Label::PoContacted);
-    }
-    if (s.works_needed || !s.bandwidth_sufficient) && !s.means_committed {
-        gaps.push(Label::MeansCommitted);
-    }
-    gaps
+    let lacks = |missing: bool, label: Label| missing.then_some(label);
+    [
+        lacks(s.referent.as_deref().is_none_or(|r| r.trim().is_empty()), Label::Referent),
+        lacks(!s.connectivity_assessed, Label::ConnectivityAssessed),
+        lacks(!s.infrastructure_assessed, Label::InfrastructureAssessed),
+        lacks(s.works_needed && !s.po_contacted, Label::PoContacted),
+        lacks((s.works_needed || !s.bandwidth_sufficient) && !s.means_committed, Label::MeansCommitted),
+    ]
 }
 
 /// The approvals missing on `as_of`, or dated after the signature (steps 7–8: "Le projet a
-/// reçu l'accord du conseiller Ecole Numérique et de l'expert pédagogique").
-fn approval_gaps(dossier: &Dossier, as_of: NaiveDate) -> Vec<Label> {
+/// reçu l'accord du conseiller Ecole Numérique et de l'expert pédagogique"). One of four
+/// fixed lists, so that saying them takes no allocation.
+fn approval_gaps(dossier: &Dossier, as_of: NaiveDate) -> &'static [Label] {
     let signed = known(dossier.signed_on, as_of);
     let ok = |approval: Option<NaiveDate>| match (known(approval, as_of), signed) {
         (Some(a), Some(s)) => a <= s,
         (Some(_), None) => true,
         (None, _) => false,
     };
-    let mut gaps = Vec::new();
-    if !ok(dossier.cen_approved_on) {
-        gaps.push(Label::Cen);
+    match (ok(dossier.cen_approved_on), ok(dossier.expert_approved_on)) {
+        (true, true) => &[],
+        (false, true) => &[Label::Cen],
+        (true, false) => &[Label::Expert],
+        (false, false) => &[Label::Cen, Label::Expert],
     }
-    if !ok(dossier.expert_approved_on) {
-        gaps.push(Label::Expert);
-    }
-    gaps
 }
 
 /// Walks from the declaration up to the confirmation (steps 3–8) in `edition`, whose grid
@@ -239,7 +234,7 @@ pub(crate) fn walk_to_confirmation_in<'a>(
     let approvals = if gaps.is_empty() {
         Finding::new(Msg::ApprovalsPass, [])
     } else {
-        Finding::new(Msg::ApprovalsFail, [("items", Param::Labels(gaps))])
+        Finding::new(Msg::ApprovalsFail, [("items", Param::Fixed(gaps))])
     };
     if !walk.guard(approvals) {
         return walk;
@@ -483,8 +478,8 @@ fn before_confirmation(
 ) {
     let survey_passed = walk.findings.iter().any(|f| f.rule == Rule::ProcessSurvey && f.passed);
     if !survey_passed {
-        let gaps = survey_gaps(dossier);
-        for gap in &gaps {
+        let gaps = survey_lacks(dossier);
+        for gap in gaps.iter().flatten() {
             todo.push(Todo::plain(match gap {
                 Label::Referent => Msg::DoReferent,
                 Label::ConnectivityAssessed => Msg::DoConnectivity,
@@ -493,7 +488,7 @@ fn before_confirmation(
                 _ => Msg::DoCommitMeans,
             }));
         }
-        if gaps.is_empty() && known(dossier.survey.completed_on, as_of).is_none() {
+        if gaps.iter().all(Option::is_none) && known(dossier.survey.completed_on, as_of).is_none() {
             todo.push(Todo::plain(Msg::DoCompleteSurvey));
         }
     }
@@ -521,7 +516,7 @@ fn before_confirmation(
     let gaps = approval_gaps(dossier, as_of);
     let approvals_missing = !gaps.is_empty();
     if approvals_missing {
-        todo.push(Todo::new(Msg::DoApprovals, [("items", Param::Labels(gaps))], due));
+        todo.push(Todo::new(Msg::DoApprovals, [("items", Param::Fixed(gaps))], due));
     }
     if approvals_missing || known(dossier.signed_on, as_of).is_none() || dossier.signed_by.is_empty() {
         todo.push(Todo::new(Msg::DoSign, [], due));
