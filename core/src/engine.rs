@@ -7,6 +7,12 @@
 //!    while it misses a deadline and the next edition is known;
 //! 5. the confirmed projects are planned into the waves;
 //! 6. the walks go on past the confirmation, and the next actions are listed.
+//!
+//! Steps 2 and 4 are done in one pass over the dossiers, while each dossier is in the cache:
+//! the walk does not depend on the ranking, so a ranked dossier is walked before the ranking
+//! is known, and one that loses it is started again, unwalked. A dossier the ranking cannot
+//! concern (not declared, ineligible, unknown establishment) is reported in that same pass;
+//! the others wait for the ranking and the waves.
 
 use std::collections::HashMap;
 
