@@ -480,10 +480,11 @@ fn carried<'r>(t: &Track<'r>) -> Finding<'r> {
 fn order_lines<'r>(d: &'r Dossier, edition: &'r Edition) -> Vec<(&'r str, &'r str, i64)> {
     let mut lines: Vec<(&str, &str, i64)> = Vec::with_capacity(d.equipment.len());
     for e in &d.equipment {
+        // Named by the grid's own text: one address per item, compared as such.
         if let Some(line) = edition.grid.line(&e.item).filter(|l| !l.rated) {
-            match lines.iter_mut().find(|(item, _, _)| *item == e.item) {
+            match lines.iter_mut().find(|(item, _, _)| std::ptr::eq(*item, &*line.id)) {
                 Some(entry) => entry.2 = entry.2.saturating_add(e.quantity),
-                None => lines.push((&e.item, &line.lot, e.quantity)),
+                None => lines.push((&line.id, &line.lot, e.quantity)),
             }
         }
     }

@@ -7,8 +7,6 @@
 //! its equipment lines (an item without a capacity is unlimited). A project no wave can take
 //! is unscheduled, never dropped. The plan does not depend on the input order.
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
@@ -40,6 +38,40 @@ pub struct Plan {
     pub assigned: FxHashMap<usize, usize>,
     /// Indexes of the projects no wave can take, in request order.
     pub unscheduled: Vec<usize>,
+}
+
+/// Where a text is (its address and length).
+type Address = (usize, usize);
+
+/// A wave's order lines: units summed per (lot, item), sorted by lot then item.
+///
+/// The engine's projects name their items and lots by the grid's own text, so the sum is kept
+/// by address (no string comparison per line); text at other addresses is merged by value
+/// once sorted.
+fn order_lines(members: &[&Project<'_>]) -> Vec<OrderLine> {
+    let key = |s: &str| (s.as_ptr() as usize, s.len());
+    let mut place: FxHashMap<(Address, Address), usize> = FxHashMap::default();
+    let mut sums: Vec<(&str, &str, i64)> = Vec::new();
+    for p in members {
+        for &(item, lot, q) in &p.lines {
+            let at = *place.entry((key(lot), key(item))).or_insert_with(|| {
+                sums.push((lot, item, 0));
+                sums.len() - 1
+            });
+            sums[at].2 = sums[at].2.saturating_add(q);
+        }
+    }
+    sums.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let mut lines: Vec<OrderLine> = Vec::with_capacity(sums.len());
+    for (lot, item, quantity) in sums {
+        match lines.last_mut() {
+            Some(last) if last.lot == lot && last.item == item => {
+                last.quantity = last.quantity.saturating_add(quantity);
+            }
+            _ => lines.push(OrderLine { item: item.to_string(), lot: lot.to_string(), quantity }),
+        }
+    }
+    lines
 }
 
 /// Plans the projects into the waves.
@@ -114,25 +146,11 @@ pub fn plan(waves: &[Wave], mut projects: Vec<Project<'_>>) -> Plan {
         .zip(members.iter_mut())
         .map(|(wave, members)| {
             members.sort_by_key(|p| p.index);
-            let mut lines: BTreeMap<(&str, &str), i64> = BTreeMap::new();
-            for p in members.iter() {
-                for &(item, lot, q) in &p.lines {
-                    let total = lines.entry((lot, item)).or_insert(0);
-                    *total = total.saturating_add(q);
-                }
-            }
             WavePlan {
                 id: wave.id.clone(),
                 order_on: wave.order_on,
                 projects: members.iter().map(|p| p.id.to_string()).collect(),
-                lines: lines
-                    .into_iter()
-                    .map(|((lot, item), quantity)| OrderLine {
-                        item: item.to_string(),
-                        lot: lot.to_string(),
-                        quantity,
-                    })
-                    .collect(),
+                lines: order_lines(members),
             }
         })
         .collect();
@@ -157,6 +175,39 @@ mod tests {
         lines: &[(&'a str, &'a str, i64)],
     ) -> Project<'a> {
         Project { index, id, fase, confirmed_on: on, lines: lines.to_vec() }
+    }
+
+    /// The same item and lot written at other addresses (not the grid's text) still make one
+    /// order line; lines are sorted by lot, then item.
+    #[test]
+    fn order_lines_sum_by_value_whatever_the_text_s_address() {
+        let texts: Vec<String> =
+            ["tablets", "tablet-android", "tablets", "tablet-android", "computers", "macbook"]
+                .iter()
+                .map(|t| t.to_string())
+                .collect();
+        let (lot1, item1, lot2, item2) = (&texts[0], &texts[1], &texts[2], &texts[3]);
+        assert!(!std::ptr::eq(item1.as_str(), item2.as_str()));
+        let p = plan(
+            &[wave("W", day(3, 1), &[])],
+            vec![
+                project(0, "a", 1, day(2, 1), &[(item1, lot1, 3), (&texts[5], &texts[4], 1)]),
+                project(1, "b", 2, day(2, 1), &[(item2, lot2, 4)]),
+                project(2, "c", 3, day(2, 1), &[(item1, lot1, i64::MAX)]),
+            ],
+        );
+        let lines: Vec<_> =
+            p.waves[0].lines.iter().map(|l| (l.lot.as_str(), l.item.as_str(), l.quantity)).collect();
+        assert_eq!(lines, [("computers", "macbook", 1), ("tablets", "tablet-android", i64::MAX)]);
+        let p = plan(
+            &[wave("W", day(3, 1), &[])],
+            vec![
+                project(0, "a", 1, day(2, 1), &[(item1, lot1, 3)]),
+                project(1, "b", 2, day(2, 1), &[(item2, lot2, 4)]),
+            ],
+        );
+        assert_eq!(p.waves[0].lines.len(), 1);
+        assert_eq!(p.waves[0].lines[0].quantity, 7);
     }
 
     #[test]
