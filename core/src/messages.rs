@@ -643,7 +643,20 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The text of `msg` with `params`: a message without placeholders is found in place (at
+    /// the caller, inlined), the others by [`Renderer::keyed`].
+    #[inline]
     pub(crate) fn text(&mut self, msg: Msg, params: &Params<'a>) -> Arc<str> {
+        if params.is_empty() {
+            if let Some(text) = &self.plain[msg as usize] {
+                return text.clone();
+            }
+        }
+        self.keyed(msg, params)
+    }
+
+    #[inline(never)]
+    fn keyed(&mut self, msg: Msg, params: &Params<'a>) -> Arc<str> {
         let lang = self.lang;
         if params.is_empty() {
             return self.plain[msg as usize].get_or_insert_with(|| Arc::from(msg.template(lang))).clone();
