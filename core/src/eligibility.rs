@@ -20,8 +20,13 @@ fn ed(edition: &Edition) -> (&'static str, Param<'_>) {
 /// ordinaire ou spécialisé, enseignement secondaire de promotion sociale" — the establishment
 /// offers at least one eligible (level, kind) pair of the edition.
 pub fn level<'a>(establishment: &Establishment, edition: &'a Edition) -> Finding<'a> {
-    let ok = establishment.offers.iter().any(|o| edition.offers(*o));
+    let ok = offers_eligible_level(establishment, edition);
     Finding::new(if ok { Msg::LevelPass } else { Msg::LevelFail }, [ed(edition)])
+}
+
+/// Whether [`level`] passes.
+pub fn offers_eligible_level(establishment: &Establishment, edition: &Edition) -> bool {
+    establishment.offers.iter().any(|o| edition.offers(*o))
 }
 
 /// `eligibility.region`: at least one implantation of the dossier lies in a region of the
@@ -29,17 +34,21 @@ pub fn level<'a>(establishment: &Establishment, edition: &'a Edition) -> Finding
 /// establishment's implantations; a dossier that lists none concerns all of them. A listed
 /// FASE that is not an implantation of the establishment lies in no region.
 pub fn region<'a>(establishment: &Establishment, dossier: &Dossier, edition: &'a Edition) -> Finding<'a> {
-    let concerned = |fase: Fase| dossier.implantations.is_empty() || dossier.implantations.contains(&fase);
-    let ok =
-        establishment.implantations.iter().any(|i| concerned(i.fase) && edition.regions.contains(&i.region));
+    let ok = in_region(establishment, dossier, edition);
     Finding::new(if ok { Msg::RegionPass } else { Msg::RegionFail }, [ed(edition)])
+}
+
+/// Whether [`region`] passes.
+pub fn in_region(establishment: &Establishment, dossier: &Dossier, edition: &Edition) -> bool {
+    let concerned = |fase: Fase| dossier.implantations.is_empty() || dossier.implantations.contains(&fase);
+    establishment.implantations.iter().any(|i| concerned(i.fase) && edition.regions.contains(&i.region))
 }
 
 /// `eligibility.never_laureate`: "EN 2021 n'est pas accessible aux établissements lauréats
 /// EN 2017, 2018, 2019, 2020".
 pub fn never_laureate<'a>(establishment: &Establishment, edition: &'a Edition) -> Finding<'a> {
     let excluded = &edition.excluded_laureate_years;
-    if !establishment.laureate_years.iter().any(|y| excluded.contains(y)) {
+    if never_laureate_in_excluded_years(establishment, edition) {
         return Finding::new(Msg::NeverLaureatePass, [ed(edition), ("years", Param::Years(excluded))]);
     }
     let mut hits: Vec<i32> =
@@ -49,6 +58,11 @@ pub fn never_laureate<'a>(establishment: &Establishment, edition: &'a Edition) -
     let mut years = String::with_capacity(hits.len() * 6);
     crate::messages::push_years(&mut years, &hits);
     Finding::new(Msg::NeverLaureateFail, [ed(edition), ("years", Param::Text(years))])
+}
+
+/// Whether [`never_laureate`] passes.
+pub fn never_laureate_in_excluded_years(establishment: &Establishment, edition: &Edition) -> bool {
+    !establishment.laureate_years.iter().any(|y| edition.excluded_laureate_years.contains(y))
 }
 
 /// The three checks of the establishment against an edition (level, region, never laureate):

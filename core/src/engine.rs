@@ -243,7 +243,15 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
                 *t = start_track(&request.dossiers[c.index], start, establishment, as_of, &mut words);
                 t.stage = Stage::Ineligible;
             }
-            t.checks.push(words.check(&eligibility::one_per_establishment(r.passed, &r.others, t.start)));
+            let start: &Edition = t.start;
+            let check = if r.passed {
+                words.edition_check(start, Msg::OnePerPass, || {
+                    eligibility::one_per_establishment(true, &[], start)
+                })
+            } else {
+                words.check(&eligibility::one_per_establishment(false, &r.others, start))
+            };
+            t.checks.push(check);
         }
     }
 
@@ -361,9 +369,8 @@ fn start_track<'r>(
         return t;
     };
     t.checks.push(words.check(&Finding::new(Msg::EstablishmentKnown, [])));
-    let fits = eligibility::establishment_fits(establishment, d, start);
-    let fit = fits.iter().all(|f| f.passed);
-    t.checks.extend(fits.iter().map(|f| words.check(f)));
+    let (fits, fit) = fit_checks(establishment, d, start, words);
+    t.checks.extend(fits);
     t.declaration = eligibility::declaration(d, start, as_of);
     t.checks.extend(eligibility::declaration_window(t.declaration, start).map(|f| words.check(&f)));
     t.stage = match (fit, t.declaration) {
@@ -373,6 +380,36 @@ fn start_track<'r>(
         (true, _) => Stage::Ineligible,
     };
     t
+}
+
+/// The establishment's three checks against `edition` (level, region, never laureate), in that
+/// order, and whether they all pass. What they say of most dossiers is the edition's own, so it
+/// is found by the edition (the laureate years an establishment is refused for are its own).
+fn fit_checks<'r>(
+    establishment: &Establishment,
+    d: &Dossier,
+    edition: &'r Edition,
+    words: &mut Renderer<'r>,
+) -> ([Check; 3], bool) {
+    use eligibility::{in_region, level, never_laureate, never_laureate_in_excluded_years, region};
+    let (level_ok, region_ok) =
+        (eligibility::offers_eligible_level(establishment, edition), in_region(establishment, d, edition));
+    let never = never_laureate_in_excluded_years(establishment, edition);
+    let said = |ok: bool, pass: Msg, fail: Msg| if ok { pass } else { fail };
+    let checks = [
+        words.edition_check(edition, said(level_ok, Msg::LevelPass, Msg::LevelFail), || {
+            level(establishment, edition)
+        }),
+        words.edition_check(edition, said(region_ok, Msg::RegionPass, Msg::RegionFail), || {
+            region(establishment, d, edition)
+        }),
+        if never {
+            words.edition_check(edition, Msg::NeverLaureatePass, || never_laureate(establishment, edition))
+        } else {
+            words.check(&never_laureate(establishment, edition))
+        },
+    ];
+    (checks, level_ok && region_ok && never)
 }
 
 /// Walks the dossier to its confirmation; when it is not confirmed by its edition's deadline,
@@ -423,11 +460,10 @@ fn walk_with_carry_over<'r>(
                     t.current = next;
                     t.entered_on = last_day.succ_opt();
                     t.grid = count(&next.grid, &d.equipment, &d.extra);
-                    let fits = eligibility::establishment_fits(establishment, d, next);
-                    let fit = fits.iter().all(|f| f.passed);
+                    let (fits, fit) = fit_checks(establishment, d, next, words);
                     // The declaration and one-per-establishment results are kept; the three
                     // establishment checks are those of the new edition.
-                    t.checks.splice(1..4, fits.iter().map(|f| words.check(f)));
+                    t.checks.splice(1..4, fits);
                     scratch.findings = walk.findings;
                     if !fit {
                         t.stage = Stage::Ineligible;
@@ -522,9 +558,15 @@ fn finish<'r>(
     let current: &'r Edition = t.current;
     let mut todo = scratch.todo();
     let mut commitment_ends_on = None;
-    let grid = t.grid.findings(current);
     let mut checks = std::mem::take(&mut t.checks);
-    checks.extend(grid.iter().map(|f| words.check(f)));
+    let grid = &t.grid;
+    checks.push(if grid.unknown_items.is_empty() {
+        words.edition_check(current, Msg::KnownItemPass, || grid.known_item(current))
+    } else {
+        words.check(&grid.known_item(current))
+    });
+    checks.push(words.check(&grid.quantity()));
+    checks.push(words.check(&grid.max_points()));
     match (&mut t.walk, t.stage) {
         (Some(walk), Stage::CarriedOver) => {
             checks.push(words.check(&walk.chronology_finding()));

@@ -625,6 +625,9 @@ pub(crate) struct Renderer<'a> {
     /// latest first: consecutive dossiers mostly say the same (or alternate between two
     /// editions), and this spares the hashing.
     last: [[Option<Recent>; 2]; Msg::COUNT],
+    /// Per edition (by address), the place in `texts` of each message said of the edition
+    /// alone ([`Renderer::edition_check`]).
+    by_edition: Vec<(usize, [Option<usize>; Msg::COUNT])>,
     buffer: String,
     borrows: std::marker::PhantomData<&'a ()>,
 }
@@ -638,6 +641,7 @@ impl<'a> Renderer<'a> {
             plain: std::array::from_fn(|_| None),
             pieces: std::array::from_fn(|_| None),
             last: [[None; 2]; Msg::COUNT],
+            by_edition: Vec::new(),
             buffer: String::with_capacity(256),
             borrows: std::marker::PhantomData,
         }
@@ -699,6 +703,47 @@ impl<'a> Renderer<'a> {
         self.buffer.clear();
         fill_pieces(&mut self.buffer, pieces, lang, params);
         Arc::from(self.buffer.as_str())
+    }
+
+    /// The check of a message whose values are the edition's own (its id, its excluded years,
+    /// its maximum): found by the edition's address, `make` called for the first dossier only.
+    /// Debug builds make the finding every time and compare the texts.
+    pub(crate) fn edition_check(
+        &mut self,
+        edition: &'a crate::edition::Edition,
+        msg: Msg,
+        make: impl FnOnce() -> Finding<'a>,
+    ) -> Check {
+        let address = edition as *const crate::edition::Edition as usize;
+        let (rule, said) = msg.key();
+        let slot = match self.by_edition.iter().position(|(known, _)| *known == address) {
+            Some(slot) => slot,
+            None => {
+                self.by_edition.push((address, [None; Msg::COUNT]));
+                self.by_edition.len() - 1
+            }
+        };
+        let at = match self.by_edition[slot].1[msg as usize] {
+            Some(at) => {
+                #[cfg(debug_assertions)]
+                {
+                    let fresh = make();
+                    assert_eq!(fresh.msg, msg);
+                    assert_eq!(*self.texts[at], msg.render(self.lang, &fresh.params), "{msg:?}");
+                }
+                at
+            }
+            None => {
+                let finding = make();
+                debug_assert_eq!(finding.msg, msg);
+                let text = self.text(msg, &finding.params);
+                self.texts.push(text);
+                let at = self.texts.len() - 1;
+                self.by_edition[slot].1[msg as usize] = Some(at);
+                at
+            }
+        };
+        Check { rule, passed: said == Said::Pass, blocking: rule.blocking(), message: self.texts[at].clone() }
     }
 
     pub(crate) fn check(&mut self, finding: &Finding<'a>) -> Check {
@@ -823,6 +868,28 @@ mod tests {
                 let level: Params = [("edition", Param::Str(edition))].into();
                 assert_eq!(&*words.text(Msg::LevelPass, &level), Msg::LevelPass.render(lang, &level));
             }
+        }
+    }
+
+    /// A message said of an edition alone is found by the edition: each edition its own text,
+    /// the rule and outcome the message's.
+    #[test]
+    fn edition_checks_name_their_own_edition() {
+        let en2021 = crate::Edition::builtin("EN2021").unwrap();
+        let mut en2022 = en2021.clone();
+        en2022.id = "EN2022".into();
+        let mut words = Renderer::new(Lang::En);
+        for edition in [&en2021, &en2022, &en2021, &en2022] {
+            let make = || crate::eligibility::one_per_establishment(true, &[], edition);
+            let check = words.edition_check(edition, Msg::OnePerPass, make);
+            assert_eq!(*check.message, *Msg::OnePerPass.render(Lang::En, &make().params));
+            assert!(check.message.contains(&edition.id), "{}", check.message);
+            assert_eq!((check.rule, check.passed), (Rule::EligibilityOnePerEstablishment, true));
+            let fail = words.edition_check(edition, Msg::LevelFail, || {
+                Finding::new(Msg::LevelFail, [("edition", Param::Str(&edition.id))])
+            });
+            assert_eq!((fail.rule, fail.passed, fail.blocking), (Rule::EligibilityLevel, false, true));
+            assert!(fail.message.contains(&edition.id));
         }
     }
 
