@@ -190,7 +190,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     // over the dossiers while each is in cache. A dossier the ranking (3.) cannot concern is
     // reported at once; the others wait for the ranking and the waves.
     let mut slots: Vec<Slot<'_>> = Vec::with_capacity(request.dossiers.len());
-    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(request.dossiers.len());
     for (index, d) in request.dossiers.iter().enumerate() {
         let start = match &d.edition {
             Some(id) => {
