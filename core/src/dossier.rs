@@ -393,10 +393,23 @@ pub fn next_actions<'a>(
     todo
 }
 
-/// [`next_actions`], pushed to `todo`: the campaign engine hands one vector from dossier to
-/// dossier.
+/// Where next actions go as they are found: a vector of them, or (in the campaign engine)
+/// straight into words.
+pub(crate) trait Sink<'a> {
+    /// Takes one action.
+    fn push(&mut self, todo: Todo<'a>);
+}
+
+impl<'a> Sink<'a> for Vec<Todo<'a>> {
+    fn push(&mut self, todo: Todo<'a>) {
+        Vec::push(self, todo);
+    }
+}
+
+/// [`next_actions`], pushed to `todo` as they are found: the campaign engine puts them into
+/// words there and then.
 pub(crate) fn next_actions_into<'a>(
-    todo: &mut Vec<Todo<'a>>,
+    todo: &mut impl Sink<'a>,
     walk: &Walk<'a>,
     dossier: &Dossier,
     edition: &Edition,
@@ -468,8 +481,8 @@ pub(crate) fn next_actions_into<'a>(
     }
 }
 
-fn before_confirmation(
-    todo: &mut Vec<Todo<'_>>,
+fn before_confirmation<'a>(
+    todo: &mut impl Sink<'a>,
     walk: &Walk<'_>,
     dossier: &Dossier,
     edition: &Edition,
@@ -525,7 +538,7 @@ fn before_confirmation(
 
 /// The delivery actions: before the delivery is known its flags are not either (they belong to
 /// an event after `as_of`), so all of them are listed.
-fn on_delivery(todo: &mut Vec<Todo<'_>>, dossier: &Dossier, as_of: NaiveDate) {
+fn on_delivery<'a>(todo: &mut impl Sink<'a>, dossier: &Dossier, as_of: NaiveDate) {
     let d = &dossier.delivery;
     let delivered = known(d.delivered_on, as_of).is_some();
     if !(delivered && d.unpacked_before_reception) {

@@ -22,9 +22,12 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::campaign::{
-    CampaignReport, CampaignRequest, Check, Dossier, DossierReport, EditionRef, Establishment, Fase, Stage,
+    CampaignReport, CampaignRequest, Check, Dossier, DossierReport, EditionRef, Establishment, Fase,
+    NextAction, Stage,
 };
-use crate::dossier::{next_actions_into, walk_after_confirmation, walk_to_confirmation_in, Order, Walk};
+use crate::dossier::{
+    next_actions_into, walk_after_confirmation, walk_to_confirmation_in, Order, Sink, Walk,
+};
 use crate::edition::{fingerprint, Edition, Registry};
 use crate::eligibility::{self, Candidate, Declaration};
 use crate::error::Error;
@@ -123,7 +126,7 @@ impl<'a> Names<'a> {
 #[derive(Default)]
 struct Scratch<'r> {
     findings: Vec<Finding<'r>>,
-    todo: Vec<Todo<'r>>,
+    actions: Vec<NextAction>,
 }
 
 impl<'r> Scratch<'r> {
@@ -134,8 +137,20 @@ impl<'r> Scratch<'r> {
     }
 
     /// The next actions' vector, emptied.
-    fn todo(&mut self) -> Vec<Todo<'r>> {
-        emptied(&mut self.todo)
+    fn actions(&mut self) -> Vec<NextAction> {
+        emptied(&mut self.actions)
+    }
+}
+
+/// Next actions put into words as they are found.
+struct Say<'w, 'r> {
+    words: &'w mut Renderer<'r>,
+    said: Vec<NextAction>,
+}
+
+impl<'r> Sink<'r> for Say<'_, 'r> {
+    fn push(&mut self, todo: Todo<'r>) {
+        self.said.push(self.words.action(&todo));
     }
 }
 
@@ -556,20 +571,21 @@ fn finish<'r>(
     scratch: &mut Scratch<'r>,
 ) -> DossierReport {
     let current: &'r Edition = t.current;
-    let mut todo = scratch.todo();
+    // The next actions are put into words as they are found.
+    let mut todo = Say { words, said: scratch.actions() };
     let mut commitment_ends_on = None;
     let mut checks = std::mem::take(&mut t.checks);
     let grid = &t.grid;
     checks.push(if grid.unknown_items.is_empty() {
-        words.edition_check(current, Msg::KnownItemPass, || grid.known_item(current))
+        todo.words.edition_check(current, Msg::KnownItemPass, || grid.known_item(current))
     } else {
-        words.check(&grid.known_item(current))
+        todo.words.check(&grid.known_item(current))
     });
-    checks.push(words.check(&grid.quantity()));
-    checks.push(words.check(&grid.max_points()));
+    checks.push(todo.words.check(&grid.quantity()));
+    checks.push(todo.words.check(&grid.max_points()));
     match (&mut t.walk, t.stage) {
         (Some(walk), Stage::CarriedOver) => {
-            checks.push(words.check(&walk.chronology_finding()));
+            checks.push(todo.words.check(&walk.chronology_finding()));
             if let Some(to) = t.carried_over_to {
                 todo.push(Todo::new(Msg::DoAwaitEdition, [("to", Param::Str(to))], None));
             }
@@ -580,7 +596,7 @@ fn finish<'r>(
             t.stage = walk.stage;
             commitment_ends_on = walk.commitment_ends_on;
             next_actions_into(&mut todo, walk, d, current, &t.grid, &order, as_of);
-            checks.push(words.check(&walk.chronology_finding()));
+            checks.push(todo.words.check(&walk.chronology_finding()));
         }
         (None, Stage::NotDeclared) => {
             let closes = t.start.declaration.closes;
@@ -588,6 +604,7 @@ fn finish<'r>(
         }
         (None, _) => {}
     }
+    let Say { words, said: mut actions } = todo;
     if let Some(walk) = &mut t.walk {
         // What the walk found past the confirmation.
         checks.extend(walk.findings.iter().map(|f| words.check(f)));
@@ -596,9 +613,9 @@ fn finish<'r>(
         }
     }
     in_rule_order(&mut checks);
-    let mut next_actions = Vec::with_capacity(todo.len());
-    next_actions.extend(todo.iter().map(|a| words.action(a)));
-    scratch.todo = todo;
+    let mut next_actions = Vec::with_capacity(actions.len());
+    next_actions.append(&mut actions);
+    scratch.actions = actions;
     let wave = match order {
         Order::Wave { id, .. } => Some(names.get(id)),
         _ => None,
