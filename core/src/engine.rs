@@ -467,7 +467,11 @@ fn walk_with_carry_over<'r>(
                 words.check(&Finding::new(Msg::DeadlineConfirmed, [("date", Param::Date(on)), ed, deadline])),
             );
         } else if as_of <= last_day {
-            t.checks.push(words.check(&Finding::new(Msg::DeadlineOpen, [last, ed])));
+            t.checks.push(
+                words.edition_check(edition, Msg::DeadlineOpen, || {
+                    Finding::new(Msg::DeadlineOpen, [last, ed])
+                }),
+            );
         } else {
             match edition.next.as_deref().map(|id| (id, registry.get(id))) {
                 Some((_, Some(next))) => {
@@ -490,13 +494,18 @@ fn walk_with_carry_over<'r>(
                 }
                 Some((id, None)) => {
                     t.carried_over_to = Some(id);
-                    t.checks.push(words.check(&Finding::new(Msg::DeadlinePassed, [last, ed])));
-                    t.checks
-                        .push(words.check(&Finding::new(Msg::CarryOverWaiting, [("to", Param::Str(id))])));
+                    t.checks.push(words.edition_check(edition, Msg::DeadlinePassed, || {
+                        Finding::new(Msg::DeadlinePassed, [last, ed])
+                    }));
+                    t.checks.push(words.edition_check(edition, Msg::CarryOverWaiting, || {
+                        Finding::new(Msg::CarryOverWaiting, [("to", Param::Str(id))])
+                    }));
                 }
                 None => {
-                    t.checks.push(words.check(&Finding::new(Msg::DeadlinePassed, [last, ed.clone()])));
-                    t.checks.push(words.check(&Finding::new(Msg::CarryOverNowhere, [ed])));
+                    let passed = || Finding::new(Msg::DeadlinePassed, [last, ed.clone()]);
+                    t.checks.push(words.edition_check(edition, Msg::DeadlinePassed, passed));
+                    let nowhere = || Finding::new(Msg::CarryOverNowhere, [ed.clone()]);
+                    t.checks.push(words.edition_check(edition, Msg::CarryOverNowhere, nowhere));
                 }
             }
             t.stage = Stage::CarriedOver;
