@@ -117,25 +117,89 @@ pub struct Grid {
     pub max_points: u32,
     /// The lines.
     pub lines: Vec<GridLine>,
+    /// Open addressing over the line ids, at most half full: each slot holds a line's
+    /// position + 1 (0: empty), whose id's key is in `keys`.
     #[serde(skip)]
-    index: rustc_hash::FxHashMap<Arc<str>, usize>,
+    index: Box<[u32]>,
+    /// Each line's id key, by position.
+    #[serde(skip)]
+    keys: Box<[IdKey]>,
+}
+
+/// A line id as the grid's index compares it: its length and its first and last eight bytes
+/// (overlapping below 16 bytes, zero-padded below 8), so that an id of up to 16 bytes is
+/// compared in three words, without reading its text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct IdKey {
+    len: usize,
+    head: u64,
+    tail: u64,
+}
+
+impl IdKey {
+    fn of(id: &str) -> IdKey {
+        let b = id.as_bytes();
+        let eight = |s: Option<&[u8]>| s.and_then(|s| <[u8; 8]>::try_from(s).ok()).map(u64::from_le_bytes);
+        let (head, tail) =
+            match (eight(b.get(..8)), eight(b.len().checked_sub(8).and_then(|from| b.get(from..)))) {
+                (Some(head), Some(tail)) => (head, tail),
+                _ => (b.iter().rev().fold(0u64, |w, &x| w << 8 | u64::from(x)), 0),
+            };
+        IdKey { len: b.len(), head, tail }
+    }
+
+    /// Whether equal keys mean equal ids (beyond 16 bytes, the middle is not in the key).
+    fn whole(self) -> bool {
+        self.len <= 16
+    }
+
+    fn slot(self, mask: usize) -> usize {
+        let h = (self.head ^ self.tail.rotate_left(29) ^ self.len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 32) as usize & mask
+    }
 }
 
 impl Grid {
     /// Builds a grid (the index of line ids is made here).
     pub fn new(max_points: u32, lines: Vec<GridLine>) -> Self {
-        let mut grid = Grid { max_points, lines, index: Default::default() };
+        let mut grid = Grid { max_points, lines, index: Default::default(), keys: Default::default() };
         grid.reindex();
         grid
     }
 
     fn reindex(&mut self) {
-        self.index = self.lines.iter().enumerate().map(|(i, l)| (l.id.clone(), i)).collect();
+        let size = (self.lines.len() * 2).max(16).next_power_of_two();
+        self.keys = self.lines.iter().map(|l| IdKey::of(&l.id)).collect();
+        self.index = vec![0; size].into_boxed_slice();
+        for position in 0..self.lines.len() {
+            let id = self.lines[position].id.clone();
+            // The first line of an id wins (ids are unique in a validated grid).
+            if self.line(&id).is_some() {
+                continue;
+            }
+            let mut slot = self.keys[position].slot(size - 1);
+            while self.index[slot] != 0 {
+                slot = (slot + 1) & (size - 1);
+            }
+            self.index[slot] = u32::try_from(position + 1).unwrap_or(0);
+        }
     }
 
     /// The line of an item, if the grid has one.
     pub fn line(&self, item: &str) -> Option<&GridLine> {
-        self.index.get(item).map(|&i| &self.lines[i])
+        let mask = self.index.len().checked_sub(1)?;
+        let key = IdKey::of(item);
+        let mut slot = key.slot(mask);
+        loop {
+            let at = (*self.index.get(slot)? as usize).checked_sub(1)?;
+            if self.keys.get(at) == Some(&key) {
+                let line = self.lines.get(at)?;
+                if key.whole() || *line.id == *item {
+                    return Some(line);
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 }
 
@@ -502,6 +566,63 @@ mod tests {
             Err(Error::InvalidEdition { path, detail }) => (path, detail),
             other => panic!("expected an invalid edition, got {other:?}"),
         }
+    }
+
+    /// The grid's index finds every id, whatever its length (the key holds up to 16 bytes
+    /// whole; longer ids that share their first and last eight bytes are told apart by their
+    /// text), and nothing else: not a prefix, a suffix, a longer or shorter id, a different case.
+    #[test]
+    fn a_grid_finds_each_line_by_its_id_and_nothing_else() {
+        let ids = [
+            "",
+            "a",
+            "nas",
+            "macbook",
+            "macbook2",
+            "chromebook",
+            "tablet-android",
+            "0123456789abcdef",
+            "0123456789abcdefg",
+            "0123456789-MIDDLE-1-abcdefg",
+            "0123456789-MIDDLE-2-abcdefg",
+            "interactive-board",
+            "wifi-access-point",
+            "é-accentué-ü",
+        ];
+        let line = |id: &str| GridLine {
+            id: id.into(),
+            category: "c".into(),
+            lot: "l".into(),
+            points: 1,
+            rated: false,
+            provenance: None,
+        };
+        for count in [1, 2, 7, 8, 9, ids.len()] {
+            let grid = Grid::new(50, ids[..count].iter().map(|id| line(id)).collect());
+            for (position, id) in ids.iter().enumerate() {
+                let found = grid.line(id).map(|l| &*l.id);
+                assert_eq!(found, (position < count).then_some(*id), "{id:?} among {count}");
+            }
+            for other in
+                ["NAS", "macboo", "acbook", "macbook ", "0123456789abcde", "0123456789-MIDDLE-3-abcdefg", "x"]
+            {
+                assert!(grid.line(other).is_none(), "{other:?}");
+            }
+        }
+        // A repeated id (refused by validation) finds its first line.
+        let mut twice = line("nas");
+        twice.points = 2;
+        let grid = Grid::new(50, vec![line("nas"), twice]);
+        assert_eq!(grid.line("nas").map(|l| l.points), Some(1));
+        // A grid read without validation has no index: it finds nothing, and does not panic.
+        assert!(Grid {
+            max_points: 1,
+            lines: vec![line("nas")],
+            index: Box::default(),
+            keys: Box::default()
+        }
+        .line("nas")
+        .is_none());
     }
 
     #[test]
