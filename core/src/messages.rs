@@ -602,15 +602,16 @@ fn same(a: &[u64; 6], b: &[u64; 6]) -> bool {
     a.iter().zip(b).all(|(x, y)| x == y)
 }
 
+/// A key said lately and its text's place.
+type Recent = ([u64; 6], usize);
+
 /// Renders messages for one campaign in one language, once per distinct (message, values):
 /// most dossiers share their messages, which are then shared in the report too.
 ///
 /// The cache is keyed by [`Params::key`], which names borrowed text by its address: `'a`
 /// keeps every such borrow alive as long as the renderer, so an address is never reused for
-/// other text while it is a key.
-/// A key said lately and its text's place.
-type Recent = ([u64; 6], usize);
-
+/// other text while it is a key. The same holds for the editions of
+/// [`Renderer::edition_check`].
 pub(crate) struct Renderer<'a> {
     lang: Lang,
     /// Every text rendered for more than one dossier, once.
@@ -625,9 +626,9 @@ pub(crate) struct Renderer<'a> {
     /// latest first: consecutive dossiers mostly say the same (or alternate between two
     /// editions), and this spares the hashing.
     last: [[Option<Recent>; 2]; Msg::COUNT],
-    /// Per edition (by address), the place in `texts` of each message said of the edition
-    /// alone ([`Renderer::edition_check`]).
-    by_edition: Vec<(usize, [Option<usize>; Msg::COUNT])>,
+    /// Per edition (by address), the text of each message said of the edition alone
+    /// ([`Renderer::edition_check`]).
+    by_edition: Vec<(usize, [Option<Arc<str>>; Msg::COUNT])>,
     buffer: String,
     borrows: std::marker::PhantomData<&'a ()>,
 }
@@ -719,31 +720,29 @@ impl<'a> Renderer<'a> {
         let slot = match self.by_edition.iter().position(|(known, _)| *known == address) {
             Some(slot) => slot,
             None => {
-                self.by_edition.push((address, [None; Msg::COUNT]));
+                self.by_edition.push((address, std::array::from_fn(|_| None)));
                 self.by_edition.len() - 1
             }
         };
-        let at = match self.by_edition[slot].1[msg as usize] {
-            Some(at) => {
+        let message = match &self.by_edition[slot].1[msg as usize] {
+            Some(text) => {
                 #[cfg(debug_assertions)]
                 {
                     let fresh = make();
                     assert_eq!(fresh.msg, msg);
-                    assert_eq!(*self.texts[at], msg.render(self.lang, &fresh.params), "{msg:?}");
+                    assert_eq!(**text, msg.render(self.lang, &fresh.params), "{msg:?}");
                 }
-                at
+                text.clone()
             }
             None => {
                 let finding = make();
                 debug_assert_eq!(finding.msg, msg);
                 let text = self.text(msg, &finding.params);
-                self.texts.push(text);
-                let at = self.texts.len() - 1;
-                self.by_edition[slot].1[msg as usize] = Some(at);
-                at
+                self.by_edition[slot].1[msg as usize] = Some(text.clone());
+                text
             }
         };
-        Check { rule, passed: said == Said::Pass, blocking: rule.blocking(), message: self.texts[at].clone() }
+        Check { rule, passed: said == Said::Pass, blocking: rule.blocking(), message }
     }
 
     pub(crate) fn check(&mut self, finding: &Finding<'a>) -> Check {
