@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 
 use crate::campaign::{
     CampaignReport, CampaignRequest, Check, Dossier, DossierReport, EditionRef, Establishment, Fase,
-    NextAction, Stage,
+    NextAction, PointsLine, Stage,
 };
 use crate::dossier::{
     next_actions_into, walk_after_confirmation, walk_to_confirmation_in, Order, Sink, Walk,
@@ -31,7 +31,7 @@ use crate::dossier::{
 use crate::edition::{fingerprint, Edition, Registry};
 use crate::eligibility::{self, Candidate, Declaration};
 use crate::error::Error;
-use crate::grid::{count, GridCount};
+use crate::grid::{count_with, GridCount};
 use crate::messages::{Msg, Renderer};
 use crate::rules::{Finding, Param, Todo};
 use crate::waves::{plan, Project};
@@ -127,6 +127,8 @@ impl<'a> Names<'a> {
 struct Scratch<'r> {
     findings: Vec<Finding<'r>>,
     actions: Vec<NextAction>,
+    checks: Vec<Check>,
+    lines: Vec<PointsLine>,
 }
 
 impl<'r> Scratch<'r> {
@@ -139,6 +141,13 @@ impl<'r> Scratch<'r> {
     /// The next actions' vector, emptied.
     fn actions(&mut self) -> Vec<NextAction> {
         emptied(&mut self.actions)
+    }
+
+    /// The checks' vector, emptied, with room for a dossier's checks.
+    fn checks(&mut self) -> Vec<Check> {
+        let mut checks = emptied(&mut self.checks);
+        checks.reserve(CHECKS);
+        checks
     }
 }
 
@@ -160,8 +169,8 @@ fn emptied<T>(v: &mut Vec<T>) -> Vec<T> {
     v
 }
 
-/// Room for a dossier's checks: one per rule (29) and a few more, so that the vector made at
-/// the start is, in practice, never reallocated.
+/// Room for a dossier's checks: one per rule (29) and a few more, so that the scratch vector
+/// they are made in is, in practice, never reallocated.
 const CHECKS: usize = 32;
 
 /// Everything known of one dossier along the evaluation.
@@ -172,8 +181,18 @@ struct Track<'r> {
     /// The checks, put into words as soon as they are made (a check is 24 bytes where a
     /// finding is 160, so ten thousand dossiers stay in cache), in the order made: the
     /// eligibility checks first (the carry-over replaces the establishment's three), then
-    /// the walk's and the deadline's. This vector becomes the report's, sorted by rule.
+    /// the walk's and the deadline's. They are made in the scratch's vector (hot in cache:
+    /// the reference counts of the shared texts are bumped there, not beside stores to cold
+    /// memory), and the report's vector is made of them at the end, to their exact number.
+    /// A dossier that waits for the ranking and the waves parks them in the campaign's
+    /// arena, `parked` of them, in the order of the dossiers, and takes them back in that
+    /// order; here are then only those made after the pass (a restarted dossier's).
     checks: Vec<Check>,
+    parked: usize,
+    /// Whether the parked checks were voided by a restart (a dossier that lost the ranking).
+    stale: bool,
+    /// The one-per-establishment check, made after the pass over the dossiers.
+    ranked: Option<Check>,
     declaration: Declaration,
     grid: GridCount,
     walk: Option<Walk<'r>>,
@@ -205,6 +224,8 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     // over the dossiers while each is in cache. A dossier the ranking (3.) cannot concern is
     // reported at once; the others wait for the ranking and the waves.
     let mut slots: Vec<Slot<'_>> = Vec::with_capacity(request.dossiers.len());
+    // The checks of the dossiers that wait, in their order.
+    let mut arena: Vec<Check> = Vec::with_capacity(request.dossiers.len() * 16);
     let mut candidates: Vec<Candidate> = Vec::with_capacity(request.dossiers.len());
     for (index, d) in request.dossiers.iter().enumerate() {
         let start = match &d.edition {
@@ -217,7 +238,9 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
             }
             None => default,
         };
-        let mut t = start_track(d, start, by_fase.get(&d.establishment).copied(), as_of, &mut words);
+        let establishment = by_fase.get(&d.establishment).copied();
+        let mut t =
+            start_track(d, start, establishment, as_of, &mut words, scratch.checks(), &mut scratch.lines);
         match t.declaration.inside().filter(|_| t.stage == Stage::Declared) {
             Some(declared_on) => {
                 candidates.push(Candidate {
@@ -230,6 +253,9 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
                 // Walked ahead of the ranking, which the walk does not depend on; a dossier
                 // that loses the ranking is started again, unwalked (below).
                 walk_with_carry_over(&mut t, d, &registry, as_of, &mut words, &mut scratch);
+                t.parked = t.checks.len();
+                arena.append(&mut t.checks);
+                scratch.checks = std::mem::take(&mut t.checks);
                 slots.push(Slot::Pending(t));
             }
             None => {
@@ -254,8 +280,10 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     for (c, r) in candidates.iter().zip(ranking) {
         if let Slot::Pending(t) = &mut slots[c.index] {
             if !r.passed {
-                let (start, establishment) = (t.start, t.establishment);
-                *t = start_track(&request.dossiers[c.index], start, establishment, as_of, &mut words);
+                let (start, establishment, parked) = (t.start, t.establishment, t.parked);
+                let d = &request.dossiers[c.index];
+                *t = start_track(d, start, establishment, as_of, &mut words, Vec::new(), &mut scratch.lines);
+                (t.parked, t.stale) = (parked, true);
                 t.stage = Stage::Ineligible;
             }
             let start: &Edition = t.start;
@@ -266,7 +294,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
             } else {
                 words.check(&eligibility::one_per_establishment(false, &r.others, start))
             };
-            t.checks.push(check);
+            t.ranked = Some(check);
         }
     }
 
@@ -293,10 +321,21 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
 
     // 6. After the confirmation, and the report.
     let mut reports = Vec::with_capacity(slots.len());
+    let mut parked = arena.into_iter();
     for (index, (slot, d)) in slots.into_iter().zip(&request.dossiers).enumerate() {
         reports.push(match slot {
             Slot::Done(report) => report,
             Slot::Pending(mut t) => {
+                let mut checks = scratch.checks();
+                let made = parked.by_ref().take(t.parked);
+                if t.stale {
+                    made.for_each(drop);
+                } else {
+                    checks.extend(made);
+                }
+                checks.append(&mut t.checks);
+                checks.extend(t.ranked.take());
+                t.checks = checks;
                 let order = match &plan {
                     None => Order::NoWaves,
                     Some(p) => match p.assigned.get(&index) {
@@ -363,14 +402,19 @@ fn start_track<'r>(
     establishment: Option<&'r Establishment>,
     as_of: NaiveDate,
     words: &mut Renderer<'r>,
+    checks: Vec<Check>,
+    lines: &mut Vec<PointsLine>,
 ) -> Track<'r> {
     let mut t = Track {
         establishment,
         start,
         current: start,
-        checks: Vec::with_capacity(CHECKS),
+        checks,
+        parked: 0,
+        stale: false,
+        ranked: None,
         declaration: Declaration::Pending,
-        grid: count(&start.grid, &d.equipment, &d.extra),
+        grid: count_with(&start.grid, &d.equipment, &d.extra, lines),
         walk: None,
         stage: Stage::Ineligible,
         carried_over_from: Vec::new(),
@@ -478,7 +522,7 @@ fn walk_with_carry_over<'r>(
                     t.carried_over_from.push(&edition.id);
                     t.current = next;
                     t.entered_on = last_day.succ_opt();
-                    t.grid = count(&next.grid, &d.equipment, &d.extra);
+                    t.grid = count_with(&next.grid, &d.equipment, &d.extra, &mut scratch.lines);
                     let (fits, fit) = fit_checks(establishment, d, next, words);
                     // The declaration and one-per-establishment results are kept; the three
                     // establishment checks are those of the new edition.
@@ -622,6 +666,10 @@ fn finish<'r>(
         }
     }
     in_rule_order(&mut checks);
+    // The report's own vector, to the exact number; the scratch's goes back.
+    let mut kept = Vec::with_capacity(checks.len());
+    kept.append(&mut checks);
+    scratch.checks = checks;
     let mut next_actions = Vec::with_capacity(actions.len());
     next_actions.append(&mut actions);
     scratch.actions = actions;
@@ -636,7 +684,7 @@ fn finish<'r>(
         deadline: current.dossier_deadline,
         eligible: !matches!(t.stage, Stage::Ineligible | Stage::NotDeclared),
         stage: t.stage,
-        checks,
+        checks: kept,
         points: std::mem::take(&mut t.grid.points),
         carried_over_from: t.carried_over_from.iter().map(|s| names.get(s)).collect(),
         carried_over_to: t.carried_over_to.map(|s| names.get(s)),

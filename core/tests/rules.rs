@@ -260,6 +260,38 @@ fn a_dossier_losing_the_ranking_is_not_walked() {
     assert!(r.unscheduled.is_empty());
 }
 
+/// The engine keeps the checks of the dossiers that wait for the ranking and the waves in one
+/// list, in the order of the dossiers, between dossiers reported at once and dossiers that lose
+/// the ranking: each must get back its own. A dossier alone in its establishment, in a campaign
+/// without waves, gets the same report in the sample campaign as in a campaign of its own.
+#[test]
+fn each_dossier_gets_its_own_checks_back_in_a_campaign() {
+    let mut campaign = ecole_numerique::sample::campaign(300);
+    campaign.waves = None;
+    let whole = ecole_numerique::evaluate(&campaign).unwrap();
+    let mut alone = 0;
+    let mut stages = std::collections::BTreeSet::new();
+    for (d, in_campaign) in campaign.dossiers.iter().zip(&whole.dossiers) {
+        if campaign.dossiers.iter().filter(|o| o.establishment == d.establishment).count() > 1 {
+            continue;
+        }
+        let mut own = campaign.clone();
+        own.dossiers = vec![d.clone()];
+        own.establishments.retain(|e| e.fase == d.establishment);
+        let by_itself = ecole_numerique::evaluate(&own).unwrap();
+        assert_eq!(&by_itself.dossiers[0], in_campaign, "{}", d.id);
+        stages.insert(stage(in_campaign));
+        alone += 1;
+    }
+    // Every kind of dossier is among them: reported at once, waiting, carried over.
+    assert!(alone > 200, "{alone}");
+    assert!(stages.len() >= 10, "{stages:?}");
+    // And the sample has dossiers that lose the ranking between them.
+    let lost =
+        whole.dossiers.iter().filter(|d| passed(d, "eligibility.one_per_establishment") == Some(false));
+    assert!(lost.count() > 0);
+}
+
 #[test]
 fn only_dossiers_passing_the_checks_above_are_ranked() {
     // The earlier one was declared before the window opened: not ranked, the other passes.
