@@ -222,11 +222,18 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
 
     // 2. Eligibility on the starting edition, and (4.) the walk to confirmation, in one pass
     // over the dossiers while each is in cache. A dossier the ranking (3.) cannot concern is
-    // reported at once; the others wait for the ranking and the waves.
-    let mut slots: Vec<Slot<'_>> = Vec::with_capacity(request.dossiers.len());
+    // reported at once, and so is a ranked one that the waves cannot concern (not confirmed,
+    // not carried over), as if it won the ranking: one that loses it is reported again (3.).
+    // The others wait for the ranking and the waves, in `waiting`, their report's place kept
+    // by a blank.
+    let mut reports: Vec<DossierReport> = Vec::with_capacity(request.dossiers.len());
+    let mut waiting: Vec<(usize, Track<'_>)> = Vec::new();
     // The checks of the dossiers that wait, in their order.
-    let mut arena: Vec<Check> = Vec::with_capacity(request.dossiers.len() * 16);
+    let mut arena: Vec<Check> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::with_capacity(request.dossiers.len());
+    // For each candidate, its place in `waiting`, when it waits.
+    let mut waits_at: Vec<Option<usize>> = Vec::with_capacity(request.dossiers.len());
+    let blank: Arc<str> = Arc::from("");
     for (index, d) in request.dossiers.iter().enumerate() {
         let start = match &d.edition {
             Some(id) => {
@@ -241,72 +248,86 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
         let establishment = by_fase.get(&d.establishment).copied();
         let mut t =
             start_track(d, start, establishment, as_of, &mut words, scratch.checks(), &mut scratch.lines);
-        match t.declaration.inside().filter(|_| t.stage == Stage::Declared) {
-            Some(declared_on) => {
-                candidates.push(Candidate {
-                    index,
-                    fase: d.establishment,
-                    edition: t.start.id.as_str(),
-                    declared_on,
-                    id: d.id.as_str(),
-                });
-                // Walked ahead of the ranking, which the walk does not depend on; a dossier
-                // that loses the ranking is started again, unwalked (below).
-                walk_with_carry_over(&mut t, d, &registry, as_of, &mut words, &mut scratch);
+        if let Some(declared_on) = t.declaration.inside().filter(|_| t.stage == Stage::Declared) {
+            candidates.push(Candidate {
+                index,
+                fase: d.establishment,
+                edition: t.start.id.as_str(),
+                declared_on,
+                id: d.id.as_str(),
+            });
+            // Walked ahead of the ranking, which the walk does not depend on; a dossier that
+            // loses the ranking is started again, unwalked (below).
+            walk_with_carry_over(&mut t, d, &registry, as_of, &mut words, &mut scratch);
+            let confirmed = t.walk.as_ref().is_some_and(|w| w.confirmed_on.is_some());
+            if confirmed || !t.carried_over_from.is_empty() {
+                // A project for the waves, or a dossier naming editions that only a won
+                // ranking lets it name.
                 t.parked = t.checks.len();
                 arena.append(&mut t.checks);
                 scratch.checks = std::mem::take(&mut t.checks);
-                slots.push(Slot::Pending(t));
+                waits_at.push(Some(waiting.len()));
+                waiting.push((index, t));
+                reports.push(blank_report(&blank));
+                continue;
             }
-            None => {
-                note_editions(&mut used, &t);
-                slots.push(Slot::Done(finish(
-                    &mut t,
-                    d,
-                    no_plan,
-                    as_of,
-                    &mut words,
-                    &mut names,
-                    &mut scratch,
-                )));
-            }
+            waits_at.push(None);
+            let ranked = ranked_check(&mut words, t.start, true, &[]);
+            t.checks.push(ranked);
         }
+        note_editions(&mut used, &t);
+        reports.push(finish(&mut t, d, no_plan, as_of, &mut words, &mut names, &mut scratch));
     }
 
     // 3. One project per establishment and edition, among the dossiers that passed so far.
     let ranking = eligibility::rank_one_per_establishment(&candidates, |id| {
         registry.get(id).map_or(1, |e| e.max_projects_per_establishment)
     });
-    for (c, r) in candidates.iter().zip(ranking) {
-        if let Slot::Pending(t) = &mut slots[c.index] {
-            if !r.passed {
-                let (start, establishment, parked) = (t.start, t.establishment, t.parked);
-                let d = &request.dossiers[c.index];
-                *t = start_track(d, start, establishment, as_of, &mut words, Vec::new(), &mut scratch.lines);
-                (t.parked, t.stale) = (parked, true);
-                t.stage = Stage::Ineligible;
+    for ((c, r), waits_at) in candidates.iter().zip(ranking).zip(waits_at) {
+        let d = &request.dossiers[c.index];
+        match waits_at {
+            Some(at) => {
+                let t = &mut waiting[at].1;
+                if !r.passed {
+                    let (start, establishment, parked) = (t.start, t.establishment, t.parked);
+                    *t = start_track(
+                        d,
+                        start,
+                        establishment,
+                        as_of,
+                        &mut words,
+                        Vec::new(),
+                        &mut scratch.lines,
+                    );
+                    (t.parked, t.stale) = (parked, true);
+                    t.stage = Stage::Ineligible;
+                }
+                t.ranked = Some(ranked_check(&mut words, t.start, r.passed, &r.others));
             }
-            let start: &Edition = t.start;
-            let check = if r.passed {
-                words.edition_check(start, Msg::OnePerPass, || {
-                    eligibility::one_per_establishment(true, &[], start)
-                })
-            } else {
-                words.check(&eligibility::one_per_establishment(false, &r.others, start))
-            };
-            t.ranked = Some(check);
+            // Reported as the winner it is.
+            None if r.passed => {}
+            None => {
+                // Reported as a winner: reported again, started again, unwalked.
+                let start = registry.get(c.edition).unwrap_or(default);
+                let establishment = by_fase.get(&d.establishment).copied();
+                let checks = scratch.checks();
+                let mut t =
+                    start_track(d, start, establishment, as_of, &mut words, checks, &mut scratch.lines);
+                t.stage = Stage::Ineligible;
+                let ranked = ranked_check(&mut words, t.start, false, &r.others);
+                t.checks.push(ranked);
+                reports[c.index] = finish(&mut t, d, no_plan, as_of, &mut words, &mut names, &mut scratch);
+            }
         }
     }
 
     // 5. The waves.
     let plan = request.waves.as_ref().map(|waves| {
-        let projects = slots
+        let projects = waiting
             .iter()
-            .zip(&request.dossiers)
-            .enumerate()
-            .filter_map(|(index, (slot, d))| {
-                let Slot::Pending(t) = slot else { return None };
+            .filter_map(|&(index, ref t)| {
                 let confirmed_on = t.walk.as_ref()?.confirmed_on?;
+                let d = &request.dossiers[index];
                 Some(Project {
                     index,
                     id: &d.id,
@@ -320,33 +341,28 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     });
 
     // 6. After the confirmation, and the report.
-    let mut reports = Vec::with_capacity(slots.len());
     let mut parked = arena.into_iter();
-    for (index, (slot, d)) in slots.into_iter().zip(&request.dossiers).enumerate() {
-        reports.push(match slot {
-            Slot::Done(report) => report,
-            Slot::Pending(mut t) => {
-                let mut checks = scratch.checks();
-                let made = parked.by_ref().take(t.parked);
-                if t.stale {
-                    made.for_each(drop);
-                } else {
-                    checks.extend(made);
-                }
-                checks.append(&mut t.checks);
-                checks.extend(t.ranked.take());
-                t.checks = checks;
-                let order = match &plan {
-                    None => Order::NoWaves,
-                    Some(p) => match p.assigned.get(&index) {
-                        Some(&w) => Order::Wave { id: &p.waves[w].id, order_on: p.waves[w].order_on },
-                        None => Order::Unscheduled,
-                    },
-                };
-                note_editions(&mut used, &t);
-                finish(&mut t, d, order, as_of, &mut words, &mut names, &mut scratch)
-            }
-        });
+    for (index, mut t) in waiting {
+        let d = &request.dossiers[index];
+        let mut checks = scratch.checks();
+        let made = parked.by_ref().take(t.parked);
+        if t.stale {
+            made.for_each(drop);
+        } else {
+            checks.extend(made);
+        }
+        checks.append(&mut t.checks);
+        checks.extend(t.ranked.take());
+        t.checks = checks;
+        let order = match &plan {
+            None => Order::NoWaves,
+            Some(p) => match p.assigned.get(&index) {
+                Some(&w) => Order::Wave { id: &p.waves[w].id, order_on: p.waves[w].order_on },
+                None => Order::Unscheduled,
+            },
+        };
+        note_editions(&mut used, &t);
+        reports[index] = finish(&mut t, d, order, as_of, &mut words, &mut names, &mut scratch);
     }
 
     used.sort_unstable();
@@ -387,11 +403,32 @@ fn note_editions<'r>(used: &mut Vec<&'r str>, t: &Track<'r>) {
     }
 }
 
-/// A dossier along the evaluation: its report, once nothing that comes later can change it,
-/// or what is known of it so far.
-enum Slot<'r> {
-    Done(DossierReport),
-    Pending(Track<'r>),
+/// The one-per-establishment check: when it passes, what it says is the edition's own.
+fn ranked_check<'r>(words: &mut Renderer<'r>, start: &'r Edition, passed: bool, others: &[&str]) -> Check {
+    if passed {
+        words.edition_check(start, Msg::OnePerPass, || eligibility::one_per_establishment(true, &[], start))
+    } else {
+        words.check(&eligibility::one_per_establishment(false, others, start))
+    }
+}
+
+/// What keeps a waiting dossier's place among the reports.
+fn blank_report(blank: &Arc<str>) -> DossierReport {
+    DossierReport {
+        id: String::new(),
+        establishment: 0,
+        edition: blank.clone(),
+        deadline: NaiveDate::MIN,
+        eligible: false,
+        stage: Stage::Ineligible,
+        checks: Vec::new(),
+        points: Default::default(),
+        carried_over_from: Vec::new(),
+        carried_over_to: None,
+        wave: None,
+        commitment_ends_on: None,
+        next_actions: Vec::new(),
+    }
 }
 
 /// The establishment and window checks on the starting edition; the stage is `declared` when

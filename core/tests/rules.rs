@@ -260,6 +260,27 @@ fn a_dossier_losing_the_ranking_is_not_walked() {
     assert!(r.unscheduled.is_empty());
 }
 
+/// A ranked dossier that the waves cannot concern (here: not signed, waiting for an unknown
+/// next edition) is reported before the ranking is known, as if it won; when it loses, its
+/// report is made again, as for any loser.
+#[test]
+fn a_dossier_reported_before_losing_the_ranking_is_reported_again() {
+    let winner = set(full("A", 100), "declared_on", json!("2021-10-14"));
+    let unsigned = set(full("B", 100), "signed_on", json!(null));
+    let r = report(&request("2023-06-01", vec![unsigned.clone(), winner]));
+    let loser = &r.dossiers[0];
+    assert_eq!(stage(loser), "ineligible");
+    assert_eq!(passed(loser, "eligibility.one_per_establishment"), Some(false));
+    assert!(check(loser, "maturity.deadline").is_none() && check(loser, "process.survey").is_none());
+    assert_eq!(loser.carried_over_to, None);
+    assert!(loser.next_actions.is_empty(), "{:?}", loser.next_actions);
+    assert_eq!(stage(&r.dossiers[1]), "evaluated");
+    // Alone, the same dossier waits for the next edition.
+    let alone = report(&request("2023-06-01", vec![unsigned]));
+    assert_eq!(stage(&alone.dossiers[0]), "carried_over");
+    assert_eq!(alone.dossiers[0].carried_over_to.as_deref(), Some("EN2022"));
+}
+
 /// The engine keeps the checks of the dossiers that wait for the ranking and the waves in one
 /// list, in the order of the dossiers, between dossiers reported at once and dossiers that lose
 /// the ranking: each must get back its own. A dossier alone in its establishment, in a campaign
