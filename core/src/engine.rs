@@ -11,8 +11,14 @@
 //! Steps 2 and 4 are done in one pass over the dossiers, while each dossier is in the cache:
 //! the walk does not depend on the ranking, so a ranked dossier is walked before the ranking
 //! is known, and one that loses it is started again, unwalked. A dossier the ranking cannot
-//! concern (not declared, ineligible, unknown establishment) is reported in that same pass;
-//! the others wait for the ranking and the waves.
+//! concern (not declared, ineligible, unknown establishment) is reported in that same pass,
+//! and so is a ranked one the waves cannot concern (not confirmed, not carried over), as the
+//! winner it nearly always is; it is reported again if it loses. The projects and the
+//! carried-over dossiers wait for the ranking and the waves.
+//!
+//! A reference count is bumped by an atomic operation, which waits for the stores before it:
+//! a dossier's checks and lines are made in scratch vectors, hot in cache, and moved to the
+//! report's cold memory once, at the end.
 
 use std::collections::HashMap;
 
