@@ -68,18 +68,52 @@ pub(crate) fn registry_for(request: &CampaignRequest) -> Result<Registry, Error>
     Ok(registry)
 }
 
-/// Refuses what makes a request unreadable beyond its types: duplicate FASE numbers, dossier
-/// ids and wave ids, negative capacities.
-fn check_integrity(request: &CampaignRequest) -> Result<FxHashMap<Fase, &Establishment>, Error> {
-    let mut by_fase = FxHashMap::with_capacity_and_hasher(request.establishments.len(), Default::default());
-    for (i, e) in request.establishments.iter().enumerate() {
-        if by_fase.insert(e.fase, e).is_some() {
-            return Err(Error::request(
-                format!("establishments[{i}].fase"),
-                format!("FASE {} is given to two establishments", e.fase),
-            ));
+/// The establishments by FASE number.
+enum ByFase<'r> {
+    /// Given in increasing FASE order (as a register export usually is): found by a binary
+    /// search, after a look at the one found last and the next one, since dossiers mostly
+    /// come in the same order. No table is built, and the lookups walk the list in order.
+    Sorted(&'r [Establishment]),
+    /// In any other order: hashed.
+    Hashed(FxHashMap<Fase, &'r Establishment>),
+}
+
+impl<'r> ByFase<'r> {
+    /// The establishment of `fase`; `near` is where the last one was found (sorted list).
+    fn get(&self, fase: Fase, near: &mut usize) -> Option<&'r Establishment> {
+        match self {
+            ByFase::Sorted(list) => {
+                let at = match list.get(*near..).unwrap_or_default() {
+                    [e, ..] if e.fase == fase => *near,
+                    [_, e, ..] if e.fase == fase => *near + 1,
+                    _ => list.binary_search_by_key(&fase, |e| e.fase).ok()?,
+                };
+                *near = at;
+                list.get(at)
+            }
+            ByFase::Hashed(map) => map.get(&fase).copied(),
         }
     }
+}
+
+/// Refuses what makes a request unreadable beyond its types: duplicate FASE numbers, dossier
+/// ids and wave ids, negative capacities.
+fn check_integrity(request: &CampaignRequest) -> Result<ByFase<'_>, Error> {
+    let list = request.establishments.as_slice();
+    let by_fase = if list.windows(2).all(|w| w[0].fase < w[1].fase) {
+        ByFase::Sorted(list)
+    } else {
+        let mut by_fase = FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
+        for (i, e) in list.iter().enumerate() {
+            if by_fase.insert(e.fase, e).is_some() {
+                return Err(Error::request(
+                    format!("establishments[{i}].fase"),
+                    format!("FASE {} is given to two establishments", e.fase),
+                ));
+            }
+        }
+        ByFase::Hashed(by_fase)
+    };
     let mut ids = FxHashSet::with_capacity_and_hasher(request.dossiers.len(), Default::default());
     for (i, d) in request.dossiers.iter().enumerate() {
         if !ids.insert(d.id.as_str()) {
@@ -233,13 +267,14 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     // The others wait for the ranking and the waves, in `waiting`, their report's place kept
     // by a blank.
     let mut reports: Vec<DossierReport> = Vec::with_capacity(request.dossiers.len());
-    let mut waiting: Vec<(usize, Track<'_>)> = Vec::new();
+    let mut waiting: Vec<(usize, Track<'_>)> = Vec::with_capacity(request.dossiers.len() / 2);
     // The checks of the dossiers that wait, in their order.
-    let mut arena: Vec<Check> = Vec::new();
+    let mut arena: Vec<Check> = Vec::with_capacity(request.dossiers.len() * 8);
     let mut candidates: Vec<Candidate> = Vec::with_capacity(request.dossiers.len());
     // For each candidate, its place in `waiting`, when it waits.
     let mut waits_at: Vec<Option<usize>> = Vec::with_capacity(request.dossiers.len());
     let blank: Arc<str> = Arc::from("");
+    let mut near = 0;
     for (index, d) in request.dossiers.iter().enumerate() {
         let start = match &d.edition {
             Some(id) => {
@@ -251,7 +286,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
             }
             None => default,
         };
-        let establishment = by_fase.get(&d.establishment).copied();
+        let establishment = by_fase.get(d.establishment, &mut near);
         let mut t =
             start_track(d, start, establishment, as_of, &mut words, scratch.checks(), &mut scratch.lines);
         if let Some(declared_on) = t.declaration.inside().filter(|_| t.stage == Stage::Declared) {
@@ -315,7 +350,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
             None => {
                 // Reported as a winner: reported again, started again, unwalked.
                 let start = registry.get(c.edition).unwrap_or(default);
-                let establishment = by_fase.get(&d.establishment).copied();
+                let establishment = by_fase.get(d.establishment, &mut near);
                 let checks = scratch.checks();
                 let mut t =
                     start_track(d, start, establishment, as_of, &mut words, checks, &mut scratch.lines);
@@ -742,6 +777,52 @@ mod tests {
     use super::*;
     use crate::rules::Rule;
     use proptest::prelude::*;
+
+    fn establishment(fase: Fase) -> Establishment {
+        Establishment {
+            fase,
+            name: String::new(),
+            offers: vec![],
+            implantations: vec![],
+            laureate_years: vec![],
+        }
+    }
+
+    proptest! {
+        /// Found from anywhere in a sorted list (the last place found being any place, even
+        /// past the end): the establishment of that FASE, or none; as the hashed table says.
+        #[test]
+        fn by_fase_finds_what_a_table_finds(
+            fases in proptest::collection::btree_set(0u32..200, 0..30),
+            asked in proptest::collection::vec((0u32..210, 0usize..40), 1..60),
+        ) {
+            let list: Vec<Establishment> = fases.iter().map(|&f| establishment(f)).collect();
+            let sorted = ByFase::Sorted(&list);
+            let hashed = ByFase::Hashed(list.iter().map(|e| (e.fase, e)).collect());
+            let mut kept = 0;
+            for (fase, near) in asked {
+                let mut anywhere = near;
+                let found = sorted.get(fase, &mut anywhere).map(|e| e.fase);
+                prop_assert_eq!(found, hashed.get(fase, &mut 0).map(|e| e.fase));
+                prop_assert_eq!(found, fases.contains(&fase).then_some(fase));
+                prop_assert_eq!(sorted.get(fase, &mut kept).map(|e| e.fase), found);
+            }
+        }
+    }
+
+    /// Establishments in FASE order are not hashed; in any other order they are, and a FASE
+    /// given twice is refused either way.
+    #[test]
+    fn establishments_in_fase_order_are_searched_others_hashed() {
+        let mut request = crate::sample::campaign(5);
+        assert!(matches!(check_integrity(&request), Ok(ByFase::Sorted(_))));
+        request.establishments.swap(0, 4);
+        assert!(matches!(check_integrity(&request), Ok(ByFase::Hashed(_))));
+        request.establishments[1].fase = request.establishments[2].fase;
+        assert!(check_integrity(&request).is_err());
+        request.establishments.sort_by_key(|e| e.fase);
+        assert!(check_integrity(&request).is_err());
+    }
 
     proptest! {
         /// The checks end in rule order, those of one rule in the order they came: the same

@@ -281,6 +281,29 @@ fn a_dossier_reported_before_losing_the_ranking_is_reported_again() {
     assert_eq!(alone.dossiers[0].carried_over_to.as_deref(), Some("EN2022"));
 }
 
+/// Establishments in FASE order are searched from the last one found, others are hashed: the
+/// reports are the same whatever the order of the establishments and of the dossiers (the
+/// lists of the waves follow the order of the dossiers).
+#[test]
+fn reports_do_not_depend_on_the_order_of_establishments_or_dossiers() {
+    let campaign = ecole_numerique::sample::campaign(200);
+    let expected = ecole_numerique::evaluate(&campaign).unwrap();
+    let mut shuffled = campaign.clone();
+    shuffled.establishments.reverse();
+    shuffled.establishments.swap(3, 150);
+    assert_eq!(ecole_numerique::evaluate(&shuffled).unwrap(), expected);
+    let mut reversed = campaign.clone();
+    reversed.dossiers.reverse();
+    let mut got = ecole_numerique::evaluate(&reversed).unwrap();
+    got.dossiers.reverse();
+    // The waves list their projects in request order.
+    for w in &mut got.waves {
+        w.projects.reverse();
+    }
+    got.unscheduled.reverse();
+    assert_eq!(got, expected);
+}
+
 /// The engine keeps the checks of the dossiers that wait for the ranking and the waves in one
 /// list, in the order of the dossiers, between dossiers reported at once and dossiers that lose
 /// the ranking: each must get back its own. A dossier alone in its establishment, in a campaign
