@@ -154,6 +154,41 @@ fn a_cycle_between_editions_is_refused() {
     assert!(path.ends_with(".next"), "{path}");
 }
 
+/// The order in which an unreadable request's faults are reported: a FASE given twice, a
+/// dossier id used twice, a wave's fault, an unknown edition (the request's, then the first
+/// dossier's); an id used twice is found wherever it is, before or after the other faults.
+#[test]
+fn faults_are_reported_in_a_fixed_order() {
+    let dossiers = || vec![full("D1", 100), full("D2", 100), full("D3", 100), full("D2", 100)];
+    let twice = (ErrorKind::InvalidRequest, "dossiers[3].id".to_string());
+    // An unknown edition in a dossier before the id used twice.
+    let mut v = request("2022-01-20", dossiers());
+    v["dossiers"][1]["edition"] = json!("EN2030");
+    assert_eq!(refused_value(&v), twice);
+    // ... and after it, or with no id used twice.
+    v["dossiers"][3]["id"] = json!("D4");
+    assert_eq!(refused_value(&v), (ErrorKind::UnknownEdition, "dossiers[1].edition".into()));
+    let mut v = request("2022-01-20", dossiers());
+    v["dossiers"][3]["edition"] = json!("EN2030");
+    assert_eq!(refused_value(&v), twice);
+    // The request's edition unknown, or a wave's fault.
+    let mut v = request("2022-01-20", dossiers());
+    v["edition"] = json!("EN1999");
+    assert_eq!(refused_value(&v), twice);
+    v["dossiers"][3]["id"] = json!("D4");
+    assert_eq!(refused_value(&v), (ErrorKind::UnknownEdition, "edition".into()));
+    let mut v = request("2022-01-20", dossiers());
+    v["waves"] = json!([{"id": "W", "order_on": "2022-03-01"}, {"id": "W", "order_on": "2022-04-01"}]);
+    v["edition"] = json!("EN1999");
+    assert_eq!(refused_value(&v), twice);
+    v["dossiers"][3]["id"] = json!("D4");
+    assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, "waves[1].id".into()));
+    // A FASE given twice comes first of all.
+    let mut v = request("2022-01-20", dossiers());
+    v["establishments"] = json!([school(100), school(100)]);
+    assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, "establishments[1].fase".into()));
+}
+
 #[test]
 fn duplicates_and_negative_capacity() {
     let v = request("2022-01-20", vec![full("D1", 100), full("D1", 200)]);
