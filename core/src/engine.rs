@@ -231,7 +231,8 @@ struct Track<'r> {
     parked: usize,
     /// Whether the parked checks were voided by a restart (a dossier that lost the ranking).
     stale: bool,
-    /// The one-per-establishment check, made after the pass over the dossiers.
+    /// The passed one-per-establishment check of a waiting dossier, made after the pass over
+    /// the dossiers (a loser's failed check is among its own checks).
     ranked: Option<Check>,
     declaration: Declaration,
     grid: GridCount,
@@ -341,9 +342,10 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
                         &mut scratch.lines,
                     );
                     (t.parked, t.stale) = (parked, true);
-                    t.stage = Stage::Ineligible;
+                    lose(t, &r.others, &mut words);
+                } else {
+                    t.ranked = Some(ranked_check(&mut words, t.start, true, &[]));
                 }
-                t.ranked = Some(ranked_check(&mut words, t.start, r.passed, &r.others));
             }
             // Reported as the winner it is.
             None if r.passed => {}
@@ -354,9 +356,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
                 let checks = scratch.checks();
                 let mut t =
                     start_track(d, start, establishment, as_of, &mut words, checks, &mut scratch.lines);
-                t.stage = Stage::Ineligible;
-                let ranked = ranked_check(&mut words, t.start, false, &r.others);
-                t.checks.push(ranked);
+                lose(&mut t, &r.others, &mut words);
                 reports[c.index] = finish(&mut t, d, no_plan, as_of, &mut words, &mut names, &mut scratch);
             }
         }
@@ -451,6 +451,13 @@ fn ranked_check<'r>(words: &mut Renderer<'r>, start: &'r Edition, passed: bool, 
     } else {
         words.check(&eligibility::one_per_establishment(false, others, start))
     }
+}
+
+/// A dossier started again after losing the ranking: ineligible, its failed check made.
+fn lose<'r>(t: &mut Track<'r>, others: &[&str], words: &mut Renderer<'r>) {
+    t.stage = Stage::Ineligible;
+    let check = ranked_check(words, t.start, false, others);
+    t.checks.push(check);
 }
 
 /// What keeps a waiting dossier's place among the reports.
