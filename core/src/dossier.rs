@@ -161,21 +161,19 @@ fn approval_gaps(dossier: &Dossier, as_of: NaiveDate) -> &'static [Label] {
 /// checks gave `grid_passes`. The `maturity.deadline` guard is the signature being on or
 /// before the edition's last day to confirm.
 ///
-/// `entered_on` is the day a carried-over dossier entered `edition` (the day after the
-/// previous edition's last day to confirm): the new edition's rules apply from that day only,
-/// so a dossier confirmed under them is confirmed that day at the earliest, even when its
-/// signature is older. Without it, an old signature would be confirmed retroactively, and a
-/// wave that has already ordered would take the project afterwards.
+/// The confirmation is dated by its event, `signed_on` (SPEC §6: each stage is "reached by a
+/// dated event"), in a carried-over dossier too: carry-over keeps "every event it had", so a
+/// signature older than the day the dossier entered `edition` still dates its confirmation,
+/// its chronology and its wave (the earliest one ordering on or after that day).
 pub fn walk_to_confirmation<'a>(
     dossier: &Dossier,
     edition: &Edition,
     declared_on: NaiveDate,
-    entered_on: Option<NaiveDate>,
     grid_passes: bool,
     as_of: NaiveDate,
 ) -> Walk<'a> {
     let findings = Vec::with_capacity(12);
-    walk_to_confirmation_in(findings, dossier, edition, declared_on, entered_on, grid_passes, as_of)
+    walk_to_confirmation_in(findings, dossier, edition, declared_on, grid_passes, as_of)
 }
 
 /// [`walk_to_confirmation`], its findings pushed to `findings`, an empty vector: the campaign
@@ -185,7 +183,6 @@ pub(crate) fn walk_to_confirmation_in<'a>(
     dossier: &Dossier,
     edition: &Edition,
     declared_on: NaiveDate,
-    entered_on: Option<NaiveDate>,
     grid_passes: bool,
     as_of: NaiveDate,
 ) -> Walk<'a> {
@@ -263,9 +260,8 @@ pub(crate) fn walk_to_confirmation_in<'a>(
         // Not mature in time: the engine carries the dossier over (or reports the deadline).
         return walk;
     }
-    let confirmed = entered_on.map_or(signed, |entered| signed.max(entered));
-    walk.reach(Stage::Confirmed, confirmed);
-    walk.confirmed_on = Some(confirmed);
+    walk.reach(Stage::Confirmed, signed);
+    walk.confirmed_on = Some(signed);
     walk
 }
 

@@ -239,8 +239,6 @@ struct Track<'r> {
     walk: Option<Walk<'r>>,
     stage: Stage,
     carried_over_from: Vec<&'r str>,
-    /// The day the dossier entered `current` by carry-over.
-    entered_on: Option<NaiveDate>,
     carried_over_to: Option<&'r str>,
 }
 
@@ -503,7 +501,6 @@ fn start_track<'r>(
         walk: None,
         stage: Stage::Ineligible,
         carried_over_from: Vec::new(),
-        entered_on: None,
         carried_over_to: None,
     };
     let Some(establishment) = establishment else {
@@ -578,15 +575,8 @@ fn walk_with_carry_over<'r>(
     };
     loop {
         let edition: &'r Edition = t.current;
-        let walk = walk_to_confirmation_in(
-            scratch.findings(),
-            d,
-            edition,
-            declared_on,
-            t.entered_on,
-            t.grid.passes(),
-            as_of,
-        );
+        let walk =
+            walk_to_confirmation_in(scratch.findings(), d, edition, declared_on, t.grid.passes(), as_of);
         let last_day = edition.last_day_to_confirm();
         let ed = ("edition", Param::Str(&edition.id));
         let last = ("last_day", Param::Date(last_day));
@@ -606,7 +596,6 @@ fn walk_with_carry_over<'r>(
                 Some((_, Some(next))) => {
                     t.carried_over_from.push(&edition.id);
                     t.current = next;
-                    t.entered_on = last_day.succ_opt();
                     t.grid = count_with(&next.grid, &d.equipment, &d.extra, &mut scratch.lines);
                     let (fits, fit) = fit_checks(establishment, d, next, words);
                     // The declaration and one-per-establishment results are kept; the three

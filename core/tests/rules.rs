@@ -789,24 +789,26 @@ fn messages_follow_lang_and_rule_ids_do_not() {
 }
 
 #[test]
-fn a_carried_over_dossier_is_confirmed_no_earlier_than_the_day_it_enters_the_new_edition() {
+fn a_carried_over_dossier_is_confirmed_on_its_signature_day_even_before_it_entered_the_new_edition() {
     // Signed on 2022-03-01 with an item EN2021 does not have: not confirmed in EN2021; in
-    // EN2022 (entered on 2022-06-02) the same signature confirms it, from that day.
+    // EN2022 (entered on 2022-06-02) the same signature confirms it. The confirmation is
+    // dated by its event, the signature, kept by the carry-over: its wave is the first one
+    // ordering on or after 2022-03-01, known from 2022-06-02 on.
     let mut en2022 = en2022_doc(None);
     en2022["grid"]["lines"]
         .as_array_mut()
         .unwrap()
         .push(json!({"id": "vr-headset", "category": "other", "lot": "other", "points": 2}));
     let dossier = set(
-        set(full("D1", 100), "signed_on", json!("2022-03-01")),
+        set(set(full("D1", 100), "signed_on", json!("2022-03-01")), "delivery", json!(null)),
         "equipment",
         json!([{"item": "vr-headset", "quantity": 5}]),
     );
     let mut req = request("2022-03-15", vec![dossier]);
     req["editions"] = json!([en2022]);
     req["waves"] = json!([
+        {"id": "W-0228", "order_on": "2022-02-28"},
         {"id": "W-03", "order_on": "2022-03-01"},
-        {"id": "W-0601", "order_on": "2022-06-01"},
         {"id": "W-0602", "order_on": "2022-06-02"}
     ]);
     let before = report(&req);
@@ -821,9 +823,56 @@ fn a_carried_over_dossier_is_confirmed_no_earlier_than_the_day_it_enters_the_new
         assert_eq!(stage(d), expected, "{as_of}");
         if expected == "ordered" {
             assert_eq!(&*d.edition, "EN2022");
-            assert_eq!(d.wave.as_deref(), Some("W-0602"), "not the waves ordered before it entered EN2022");
-            assert!(check(d, "maturity.deadline").unwrap().message.contains("2022-06-02"));
-            assert!(r.waves[0].projects.is_empty() && r.waves[1].projects.is_empty());
+            assert_eq!(d.wave.as_deref(), Some("W-03"), "the first wave on or after the signature");
+            assert!(check(d, "maturity.deadline").unwrap().message.contains("2022-03-01"));
+            assert!(r.waves[0].projects.is_empty() && r.waves[2].projects.is_empty());
+        } else {
+            assert!(r.waves.iter().all(|w| w.projects.is_empty()), "{as_of}");
         }
     }
+}
+
+#[test]
+fn a_delivery_after_the_signature_but_before_the_carry_over_is_in_order() {
+    // The same dossier without waves, delivered on the day before it entered EN2022, the day
+    // of or the day after: each is on or after the signature (the confirmed stage's event).
+    let mut en2022 = en2022_doc(None);
+    en2022["grid"]["lines"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "vr-headset", "category": "other", "lot": "other", "points": 2}));
+    for delivered in ["2022-06-01", "2022-06-02", "2022-06-03"] {
+        let dossier = set(
+            set(
+                set(set(full("D1", 100), "signed_on", json!("2022-05-01")), "reception", json!(null)),
+                "equipment",
+                json!([{"item": "vr-headset", "quantity": 5}]),
+            ),
+            "delivery",
+            json!({"delivered_on": delivered, "note_signed": true}),
+        );
+        let mut req = request("2022-07-01", vec![dossier]);
+        req["editions"] = json!([en2022.clone()]);
+        req.as_object_mut().unwrap().remove("waves");
+        let r = report(&req);
+        let d = &r.dossiers[0];
+        assert_eq!(stage(d), "delivered", "{delivered}");
+        assert_eq!(passed(d, "dossier.chronology"), Some(true), "{delivered}");
+    }
+    // Delivered before the signature: out of order, the dossier stays confirmed.
+    let dossier = set(
+        set(
+            set(set(full("D1", 100), "signed_on", json!("2022-05-01")), "reception", json!(null)),
+            "equipment",
+            json!([{"item": "vr-headset", "quantity": 5}]),
+        ),
+        "delivery",
+        json!({"delivered_on": "2022-04-30", "note_signed": true}),
+    );
+    let mut req = request("2022-07-01", vec![dossier]);
+    req["editions"] = json!([en2022]);
+    req.as_object_mut().unwrap().remove("waves");
+    let d = &report(&req).dossiers[0];
+    assert_eq!(stage(d), "confirmed");
+    assert_eq!(passed(d, "dossier.chronology"), Some(false));
 }
