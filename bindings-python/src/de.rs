@@ -237,15 +237,13 @@ impl<'de, 'a, 'py> de::Deserializer<'de> for PyDe<'a, 'py> {
             if let Ok(v) = obj.extract::<u64>() {
                 return visitor.visit_u64(v);
             }
-            // Beyond 64 bits, as a JSON reader hands it over: 128 bits, else a float (core
-            // reads an integral float beyond 64 bits as a whole number, e.g. a quantity).
+            // Beyond 64 bits: 128 bits, and beyond those the nearest 128-bit integer (an
+            // integer still: core saturates a quantity, refuses a FASE or a year out of range).
             if let Ok(v) = obj.extract::<i128>() {
                 return visitor.visit_i128(v);
             }
-            if let Ok(v) = obj.extract::<f64>() {
-                return visitor.visit_f64(v);
-            }
-            return Err(DeError(format!("integer `{}` is out of range", obj)));
+            let negative = obj.lt(0)?;
+            return visitor.visit_i128(if negative { i128::MIN } else { i128::MAX });
         }
         if let Ok(l) = obj.cast::<PyList>() {
             return visitor.visit_seq(SeqAccess::new(Items::List(l.clone()), self.keys));

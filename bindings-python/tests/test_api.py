@@ -283,6 +283,9 @@ BAD_TYPES: list[tuple[str, Any, str]] = [
     ("dossiers[0].survey.completed_on", True, "dossiers[0].survey.completed_on"),
     ("dossiers[0].equipment[0].quantity", 2.0, "dossiers[0].equipment[0].quantity"),
     ("dossiers[0].equipment[0].quantity", "2", "dossiers[0].equipment[0].quantity"),
+    ("dossiers[0].equipment[0].quantity", 1e19, "dossiers[0].equipment[0].quantity"),
+    ("dossiers[0].equipment[0].quantity", -0.0, "dossiers[0].equipment[0].quantity"),
+    ("waves[0].capacity", {"nas": 1e19}, "waves[0].capacity.nas"),
     ("dossiers[0].equipment[0].item", 3, "dossiers[0].equipment[0].item"),
     ("dossiers[0].extra", [{"item": "nas", "quantity": 1.5}], "dossiers[0].extra[0].quantity"),
     ("dossiers[0].signed_by", ["mayor"], "dossiers[0].signed_by[0]"),
@@ -338,6 +341,20 @@ def test_bad_values_of_one_dossier_are_failed_checks_not_errors(request_doc: dic
     report = en.evaluate(request_doc)
     failed = [c["rule"] for c in report["dossiers"][0]["checks"] if not c["passed"]]
     assert "grid.quantity" in failed
+
+
+def test_quantities_are_python_ints_saturated_to_64_bits(request_doc: dict[str, Any]) -> None:
+    # SPEC §9: any integer is a quantity (a wrong one is a failed check); a float never is.
+    request_doc["dossiers"][0]["equipment"] = [
+        {"item": "tablet-android", "quantity": 10**40},
+        {"item": "nas", "quantity": -(10**40)},
+        {"item": "macbook", "quantity": -0},
+    ]
+    report = en.evaluate(request_doc)
+    lines = report["dossiers"][0]["points"]["lines"]
+    assert [line["quantity"] for line in lines] == [2**63 - 1, -(2**63), 0]
+    failed = [c["rule"] for c in report["dossiers"][0]["checks"] if not c["passed"]]
+    assert "grid.quantity" in failed and "grid.max_points" in failed
 
 
 def test_evaluate_json_refuses_malformed_json() -> None:

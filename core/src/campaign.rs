@@ -263,45 +263,141 @@ pub struct EquipmentLine {
     pub quantity: i64,
 }
 
-/// Reads a quantity: any JSON integer, saturated to the range of `i64`. A JSON reader hands
-/// an integer too large for 64 bits over as a float (`1e19`), so an integral float beyond that
-/// range is taken as such an integer; any other float (`2.0`, `2.5`) is not an integer.
+/// Reads a quantity: a JSON integer as written, saturated to the range of `i64`; `null` is 0.
+///
+/// SPEC §9: "quantities are JSON integers (...; `2.0` is not an integer)": what counts is how
+/// the number is written, not its value. A JSON reader turns `-0` into the float `-0.0` and an
+/// integer beyond 64 bits into a float, and reads `1e19` as the same float, so the number is
+/// read from its text: serde_json hands it over as written (its raw-value protocol, feature
+/// `raw_value`). `-0` is then 0, `100000000000000000000` is `i64::MAX`, and `2.0`, `1e19` or
+/// `1e400` are not integers. Another deserializer (the Python binding's) gives the value
+/// itself: an integer is taken, saturated, and a float never (a Python `float` is not an
+/// integer).
 fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    struct Whole;
-    impl de::Visitor<'_> for Whole {
-        type Value = i64;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an integer")
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
-            Ok(v)
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
-            Ok(i64::try_from(v).unwrap_or(i64::MAX))
-        }
-        fn visit_i128<E: de::Error>(self, v: i128) -> Result<i64, E> {
-            Ok(i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX }))
-        }
-        fn visit_u128<E: de::Error>(self, v: u128) -> Result<i64, E> {
-            Ok(i64::try_from(v).unwrap_or(i64::MAX))
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<i64, E> {
-            Ok(0)
-        }
-        fn visit_none<E: de::Error>(self) -> Result<i64, E> {
-            Ok(0)
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
-            // 2^63: every integral float at or beyond it (either sign) is out of range.
-            const LIMIT: f64 = 9_223_372_036_854_775_808.0;
-            if v.is_finite() && v.fract() == 0.0 && v.abs() >= LIMIT {
-                Ok(if v < 0.0 { i64::MIN } else { i64::MAX })
-            } else {
-                Err(E::invalid_type(de::Unexpected::Float(v), &self))
-            }
-        }
+    d.deserialize_newtype_struct(RAW_VALUE, Whole)
+}
+
+/// The name under which serde_json hands a value over as its text (`serde_json::raw::TOKEN`,
+/// which serde_json does not export; pinned by `quantities_are_read_as_written`).
+const RAW_VALUE: &str = "$serde_json::private::RawValue";
+
+/// A whole number, from its value or its JSON text (see [`whole_number`]).
+struct Whole;
+
+impl<'de> de::Visitor<'de> for Whole {
+    type Value = i64;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an integer")
     }
-    d.deserialize_any(Whole)
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<i64, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+        Ok(v)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
+        Ok(i64::try_from(v).unwrap_or(i64::MAX))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<i64, E> {
+        Ok(i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX }))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<i64, E> {
+        Ok(i64::try_from(v).unwrap_or(i64::MAX))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<i64, E> {
+        Ok(0)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<i64, E> {
+        Ok(0)
+    }
+    /// serde_json's raw value: one entry, the token and the text. A refusal is made here, not
+    /// while the entry's value is read, so that its place is the quantity's, not the token's.
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<i64, A::Error> {
+        if map.next_key_seed(IsRawValue)? != Some(true) {
+            return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
+        }
+        map.next_value_seed(Written)?.map_err(|not| match not {
+            NotInteger::Float(v) => de::Error::invalid_type(de::Unexpected::Float(v), &self),
+            NotInteger::Bool(v) => de::Error::invalid_type(de::Unexpected::Bool(v), &self),
+            NotInteger::Str(v) => de::Error::invalid_type(de::Unexpected::Str(&v), &self),
+            NotInteger::Seq => de::Error::invalid_type(de::Unexpected::Seq, &self),
+            NotInteger::Map => de::Error::invalid_type(de::Unexpected::Map, &self),
+        })
+    }
+}
+
+/// Whether a map's key is serde_json's raw-value token.
+struct IsRawValue;
+
+impl<'de> de::DeserializeSeed<'de> for IsRawValue {
+    type Value = bool;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl de::Visitor<'_> for IsRawValue {
+    type Value = bool;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<bool, E> {
+        Ok(key == RAW_VALUE)
+    }
+}
+
+/// A whole number read from its JSON text, or what the text is instead.
+struct Written;
+
+/// What a quantity's JSON text is when it is not an integer.
+enum NotInteger {
+    Float(f64),
+    Bool(bool),
+    Str(String),
+    Seq,
+    Map,
+}
+
+impl<'de> de::DeserializeSeed<'de> for Written {
+    type Value = Result<i64, NotInteger>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl de::Visitor<'_> for Written {
+    type Value = Result<i64, NotInteger>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("the text of a JSON value")
+    }
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        // JSON's grammar for an integer: `-?(0|[1-9][0-9]*)`.
+        let integer = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (digits == "0" || !digits.starts_with('0'));
+        if integer {
+            // At most 19 digits fit a u64; more are beyond the range of i64 whatever they are.
+            let magnitude =
+                if digits.len() <= 19 { digits.parse::<u64>().unwrap_or(u64::MAX) } else { u64::MAX };
+            let value = if negative { -i128::from(magnitude) } else { i128::from(magnitude) };
+            return Ok(Ok(Whole.visit_i128::<E>(value)?));
+        }
+        // Not an integer: refused as the value it is (`null` reads as absent).
+        Ok(match text.as_bytes().first() {
+            Some(b'n') => Ok(0),
+            Some(b't') => Err(NotInteger::Bool(true)),
+            Some(b'f') => Err(NotInteger::Bool(false)),
+            Some(b'"') => Err(NotInteger::Str(serde_json::from_str(text).unwrap_or_default())),
+            Some(b'[') => Err(NotInteger::Seq),
+            Some(b'{') => Err(NotInteger::Map),
+            // A number with a fraction or an exponent (serde_json checked the text's grammar).
+            _ => Err(NotInteger::Float(text.parse::<f64>().unwrap_or(f64::NAN))),
+        })
+    }
 }
 
 /// The delivery (step 10).
@@ -782,19 +878,57 @@ mod tests {
     }
 
     #[test]
-    fn quantities_are_whole_numbers_saturated_to_64_bits() {
+    fn quantities_are_read_as_written() {
         assert_eq!(quantity("-3").unwrap(), -3);
+        assert_eq!(quantity("0").unwrap(), 0);
+        assert_eq!(quantity("-0").unwrap(), 0, "-0 is a JSON integer");
+        assert_eq!(quantity(" 7 ").unwrap(), 7);
         assert_eq!(quantity("9223372036854775807").unwrap(), i64::MAX);
         assert_eq!(quantity("9223372036854775808").unwrap(), i64::MAX);
+        assert_eq!(quantity("9999999999999999999").unwrap(), i64::MAX);
         assert_eq!(quantity("100000000000000000000000").unwrap(), i64::MAX);
+        assert_eq!(quantity(&"9".repeat(400)).unwrap(), i64::MAX);
         assert_eq!(quantity("-9223372036854775808").unwrap(), i64::MIN);
         assert_eq!(quantity("-9223372036854775809").unwrap(), i64::MIN);
-        for not_whole in ["2.0", "2.5", "-0.5", "\"3\"", "true"] {
-            assert!(quantity(not_whole).is_err(), "{not_whole}");
+        assert_eq!(quantity(&format!("-{}", "9".repeat(400))).unwrap(), i64::MIN);
+        // Written with a fraction or an exponent, whatever the value: not an integer.
+        for not_whole in [
+            "2.0",
+            "2.5",
+            "-0.5",
+            "-0.0",
+            "0.0",
+            "1e2",
+            "1E2",
+            "2e0",
+            "1e19",
+            "-1e19",
+            "9.3e18",
+            "1e400",
+            "10000000000000000000.0",
+            "\"3\"",
+            "true",
+            "false",
+            "[1]",
+            "{}",
+        ] {
+            let err = quantity(not_whole).unwrap_err().to_string();
+            assert!(err.contains("expected an integer"), "{not_whole}: {err}");
         }
+        assert!(quantity("2.0").unwrap_err().to_string().contains("floating point `2.0`"));
         assert_eq!(quantity("null").unwrap(), 0, "null reads as absent");
         let line: EquipmentLine = serde_json::from_str("{}").unwrap();
         assert_eq!((line.item.as_str(), line.quantity), ("", 0), "absent");
+        // From a JSON value (written again as text) and from a deserializer of values.
+        let line: EquipmentLine =
+            serde_json::from_value(serde_json::json!({"item": "nas", "quantity": -3})).unwrap();
+        assert_eq!(line.quantity, -3);
+        let value = serde::de::value::I128Deserializer::<serde::de::value::Error>::new(-(1 << 100));
+        assert_eq!(whole_number(value).unwrap(), i64::MIN);
+        let value = serde::de::value::F64Deserializer::<serde::de::value::Error>::new(1e19);
+        assert!(whole_number(value).is_err(), "a float is not an integer");
+        let value = serde::de::value::UnitDeserializer::<serde::de::value::Error>::new();
+        assert_eq!(whole_number(value).unwrap(), 0);
     }
 
     #[test]

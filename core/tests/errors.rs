@@ -215,8 +215,15 @@ fn duplicates_and_negative_capacity() {
     assert_eq!(big.waves[0].projects, ["D1"]);
     let err = read(text("-100000000000000000000")).unwrap_err();
     assert_eq!((err.kind(), err.path()), (ErrorKind::InvalidRequest, "waves[0].capacity.tablet-android"));
-    let err = read(text("2.0")).unwrap_err();
-    assert_eq!((err.kind(), err.path()), (ErrorKind::InvalidRequest, "waves[0].capacity.tablet-android"));
+    for not_integer in ["2.0", "1e19", "-1e19", "1e400"] {
+        let err = read(text(not_integer)).unwrap_err();
+        assert_eq!((err.kind(), err.path()), (ErrorKind::InvalidRequest, "waves[0].capacity.tablet-android"));
+        assert!(err.to_string().contains("expected an integer"), "{not_integer}: {err}");
+    }
+    // `-0` is the integer 0: no room, not a negative capacity.
+    let none = read(text("-0")).unwrap();
+    assert!(none.waves[0].projects.is_empty());
+    assert_eq!(none.unscheduled, ["D1"]);
     v["editions"] = json!([en2022_doc(None), en2022_doc(None)]);
     assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, "editions[1].id".into()));
 }
@@ -241,30 +248,39 @@ fn per_dossier_problems_are_checks_not_errors() {
 }
 
 /// A JSON integer beyond 64 bits is still an integer (SPEC §9: "a wrong value is a failed
-/// check, not an error"): it is read as `i64::MAX` or `i64::MIN`. A JSON reader hands such
-/// an integer over as a float, so `1e30` is read the same way; `2.0` stays refused above.
+/// check, not an error"): it is read as `i64::MAX` or `i64::MIN`, and `-0` as 0. A number
+/// written with a fraction or an exponent is not an integer, whatever its value.
 #[test]
-fn quantities_beyond_64_bits_are_failed_checks() {
+fn quantities_are_integers_as_written() {
     let text = request("2023-06-01", vec![full("D1", 100), full("D2", 200)]).to_string();
-    let text = text.replacen(r#""quantity":20"#, r#""quantity":100000000000000000000000"#, 1).replacen(
-        r#""quantity":1}"#,
-        r#""quantity":-1e30}"#,
-        1,
-    );
+    let text = text
+        .replacen(r#""quantity":20"#, r#""quantity":100000000000000000000000"#, 1)
+        .replacen(r#""quantity":1}"#, r#""quantity":-100000000000000000000000}"#, 1)
+        .replacen(r#""quantity":20"#, r#""quantity":-0"#, 1);
     let r: serde_json::Value = serde_json::from_str(&evaluate_json(&text).unwrap()).unwrap();
     let lines = &r["dossiers"][0]["points"]["lines"];
     assert_eq!(lines[0]["quantity"], json!(i64::MAX), "{text}");
     assert_eq!(lines[1]["quantity"], json!(i64::MIN));
-    let failed = |rule: &str| {
-        r["dossiers"][0]["checks"]
+    let failed = |d: usize, rule: &str| {
+        r["dossiers"][d]["checks"]
             .as_array()
             .unwrap()
             .iter()
             .any(|c| c["rule"] == rule && c["passed"] == false)
     };
-    assert!(failed("grid.quantity"), "the negative line");
-    assert!(failed("grid.max_points"), "the huge line counts i64::MAX points");
+    assert!(failed(0, "grid.quantity"), "the negative line");
+    assert!(failed(0, "grid.max_points"), "the huge line counts i64::MAX points");
     assert_eq!(r["dossiers"][0]["points"]["total"], json!(i64::MAX));
+    assert_eq!(r["dossiers"][1]["points"]["lines"][0]["quantity"], json!(0));
+    assert!(failed(1, "grid.quantity"), "-0 is the quantity 0");
+    for written in ["1e30", "-1e30", "1e19", "10000000000000000000.0", "20.0", "2e1"] {
+        let text = text.replacen(r#""quantity":-0"#, &format!(r#""quantity":{written}"#), 1);
+        let err = evaluate_json(&text).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.path()),
+            (ErrorKind::InvalidRequest, "dossiers[1].equipment[0].quantity")
+        );
+    }
 }
 
 #[test]
