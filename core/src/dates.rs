@@ -64,12 +64,34 @@ pub fn format_date(date: NaiveDate) -> String {
 }
 
 /// serde helpers: `#[serde(with = "crate::dates::civil")]`.
+/// The text `YYYY-MM-DD` of a date of the years 0 to 9999 (any date a request can write), made
+/// without a format string; `None` for other years, which [`chrono`]'s `%Y` writes with a sign.
+pub(crate) fn civil_text(date: NaiveDate) -> Option<[u8; 10]> {
+    let (y, m, d) = (u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?, date.month(), date.day());
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    Some([
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(d / 10),
+        digit(d),
+    ])
+}
+
 pub(crate) mod civil {
     use chrono::NaiveDate;
     use serde::{de, Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&date.format("%Y-%m-%d"))
+        match super::civil_text(*date) {
+            Some(text) => s.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?),
+            None => s.collect_str(&date.format("%Y-%m-%d")),
+        }
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
@@ -111,6 +133,22 @@ mod tests {
         assert_eq!(add_years(d(2024, 2, 29), 3), Some(d(2027, 2, 28)));
         assert_eq!(add_years(d(2024, 2, 29), 4), Some(d(2028, 2, 29)));
         assert_eq!(add_years(d(2021, 12, 31), 3), Some(d(2024, 12, 31)));
+    }
+
+    #[test]
+    fn civil_text_is_what_chrono_writes() {
+        for date in [d(2021, 10, 1), d(0, 1, 1), d(9999, 12, 31), d(1999, 2, 28), d(2024, 2, 29)] {
+            let text = civil_text(date).unwrap();
+            assert_eq!(std::str::from_utf8(&text).unwrap(), date.format("%Y-%m-%d").to_string());
+            assert_eq!(parse_date(std::str::from_utf8(&text).unwrap()), Ok(date));
+        }
+        assert_eq!(civil_text(d(10000, 1, 1)), None);
+        assert_eq!(civil_text(d(-1, 1, 1)), None);
+        let json = serde_json::to_string(&[d(2021, 10, 1), d(10000, 1, 1)].map(Wrap)).unwrap();
+        assert_eq!(json, r#"["2021-10-01","+10000-01-01"]"#);
+
+        #[derive(serde::Serialize)]
+        struct Wrap(#[serde(with = "civil")] NaiveDate);
     }
 
     #[test]

@@ -487,16 +487,9 @@ impl Msg {
 
 /// Writes a civil date `YYYY-MM-DD` without going through a format string.
 pub(crate) fn push_date(out: &mut String, date: chrono::NaiveDate) {
-    use chrono::Datelike;
-    let (y, m, d) = (date.year(), date.month(), date.day());
-    if !(0..=9999).contains(&y) {
-        out.push_str(&date.format("%Y-%m-%d").to_string());
-        return;
-    }
-    let y = y as u32;
-    let digits = [y / 1000, y / 100 % 10, y / 10 % 10, y % 10, 10, m / 10, m % 10, 10, d / 10, d % 10];
-    for digit in digits {
-        out.push(if digit == 10 { '-' } else { char::from(b'0' + digit as u8) });
+    match crate::dates::civil_text(date) {
+        Some(text) => out.extend(text.map(char::from)),
+        None => out.push_str(&date.format("%Y-%m-%d").to_string()),
     }
 }
 
