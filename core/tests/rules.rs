@@ -788,24 +788,31 @@ fn messages_follow_lang_and_rule_ids_do_not() {
     assert_eq!(&*de.checks[0].message, "Die Einrichtung der Akte ist bekannt.");
 }
 
+/// EN2022 with an item EN2021 does not have.
+fn en2022_with_vr_headsets() -> serde_json::Value {
+    let mut en2022 = en2022_doc(None);
+    en2022["grid"]["lines"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "vr-headset", "category": "other", "lot": "other", "points": 2}));
+    en2022
+}
+
+/// A dossier asking for that item, signed on `signed_on`, not yet received.
+fn vr_headsets_signed_on(signed_on: &str) -> serde_json::Value {
+    let dossier = set(full("D1", 100), "signed_on", json!(signed_on));
+    set(set(dossier, "reception", json!(null)), "equipment", json!([{"item": "vr-headset", "quantity": 5}]))
+}
+
 #[test]
 fn a_carried_over_dossier_is_confirmed_on_its_signature_day_even_before_it_entered_the_new_edition() {
     // Signed on 2022-03-01 with an item EN2021 does not have: not confirmed in EN2021; in
     // EN2022 (entered on 2022-06-02) the same signature confirms it. The confirmation is
     // dated by its event, the signature, kept by the carry-over: its wave is the first one
     // ordering on or after 2022-03-01, known from 2022-06-02 on.
-    let mut en2022 = en2022_doc(None);
-    en2022["grid"]["lines"]
-        .as_array_mut()
-        .unwrap()
-        .push(json!({"id": "vr-headset", "category": "other", "lot": "other", "points": 2}));
-    let dossier = set(
-        set(set(full("D1", 100), "signed_on", json!("2022-03-01")), "delivery", json!(null)),
-        "equipment",
-        json!([{"item": "vr-headset", "quantity": 5}]),
-    );
+    let dossier = set(vr_headsets_signed_on("2022-03-01"), "delivery", json!(null));
     let mut req = request("2022-03-15", vec![dossier]);
-    req["editions"] = json!([en2022]);
+    req["editions"] = json!([en2022_with_vr_headsets()]);
     req["waves"] = json!([
         {"id": "W-0228", "order_on": "2022-02-28"},
         {"id": "W-03", "order_on": "2022-03-01"},
@@ -834,45 +841,23 @@ fn a_carried_over_dossier_is_confirmed_on_its_signature_day_even_before_it_enter
 
 #[test]
 fn a_delivery_after_the_signature_but_before_the_carry_over_is_in_order() {
-    // The same dossier without waves, delivered on the day before it entered EN2022, the day
-    // of or the day after: each is on or after the signature (the confirmed stage's event).
-    let mut en2022 = en2022_doc(None);
-    en2022["grid"]["lines"]
-        .as_array_mut()
-        .unwrap()
-        .push(json!({"id": "vr-headset", "category": "other", "lot": "other", "points": 2}));
-    for delivered in ["2022-06-01", "2022-06-02", "2022-06-03"] {
-        let dossier = set(
-            set(
-                set(set(full("D1", 100), "signed_on", json!("2022-05-01")), "reception", json!(null)),
-                "equipment",
-                json!([{"item": "vr-headset", "quantity": 5}]),
-            ),
-            "delivery",
-            json!({"delivered_on": delivered, "note_signed": true}),
-        );
-        let mut req = request("2022-07-01", vec![dossier]);
-        req["editions"] = json!([en2022.clone()]);
+    // The same dossier without waves, signed on 2022-05-01 and confirmed in EN2022 (entered on
+    // 2022-06-02): a delivery the day before that entry, of it or after it is on or after the
+    // signature, the confirmed stage's event; one before the signature is out of order.
+    for (delivered, expected, in_order) in [
+        ("2022-04-30", "confirmed", false),
+        ("2022-05-01", "delivered", true),
+        ("2022-06-01", "delivered", true),
+        ("2022-06-02", "delivered", true),
+        ("2022-06-03", "delivered", true),
+    ] {
+        let delivery = json!({"delivered_on": delivered, "note_signed": true});
+        let mut req =
+            request("2022-07-01", vec![set(vr_headsets_signed_on("2022-05-01"), "delivery", delivery)]);
+        req["editions"] = json!([en2022_with_vr_headsets()]);
         req.as_object_mut().unwrap().remove("waves");
-        let r = report(&req);
-        let d = &r.dossiers[0];
-        assert_eq!(stage(d), "delivered", "{delivered}");
-        assert_eq!(passed(d, "dossier.chronology"), Some(true), "{delivered}");
+        let d = &report(&req).dossiers[0];
+        assert_eq!((stage(d), &*d.edition), (expected, "EN2022"), "{delivered}");
+        assert_eq!(passed(d, "dossier.chronology"), Some(in_order), "{delivered}");
     }
-    // Delivered before the signature: out of order, the dossier stays confirmed.
-    let dossier = set(
-        set(
-            set(set(full("D1", 100), "signed_on", json!("2022-05-01")), "reception", json!(null)),
-            "equipment",
-            json!([{"item": "vr-headset", "quantity": 5}]),
-        ),
-        "delivery",
-        json!({"delivered_on": "2022-04-30", "note_signed": true}),
-    );
-    let mut req = request("2022-07-01", vec![dossier]);
-    req["editions"] = json!([en2022]);
-    req.as_object_mut().unwrap().remove("waves");
-    let d = &report(&req).dossiers[0];
-    assert_eq!(stage(d), "confirmed");
-    assert_eq!(passed(d, "dossier.chronology"), Some(false));
 }
