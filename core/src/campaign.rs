@@ -206,7 +206,7 @@ pub struct Implantation {
 }
 
 /// Who signed the dossier (step 8: "signé par le PO et/ou la direction").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Signer {
     /// The organising authority (pouvoir organisateur).
@@ -214,6 +214,8 @@ pub enum Signer {
     /// The school's head.
     Direction,
 }
+
+by_name!(Signer { "po" => Po, "direction" => Direction });
 
 /// The prior survey (step 4, "enquête préalable").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -281,7 +283,8 @@ fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
 /// which serde_json does not export; pinned by `quantities_are_read_as_written`).
 const RAW_VALUE: &str = "$serde_json::private::RawValue";
 
-/// A whole number, from its value or its JSON text (see [`whole_number`]).
+/// A whole number, from its JSON text (serde_json answers the raw-value name with a map, at
+/// once) or, from any other deserializer, from its value (see [`ByValue`]).
 struct Whole;
 
 impl<'de> de::Visitor<'de> for Whole {
@@ -289,8 +292,53 @@ impl<'de> de::Visitor<'de> for Whole {
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("an integer")
     }
+    /// Not serde_json: the value itself, where a map is a map (whatever its keys).
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<i64, D::Error> {
-        d.deserialize_any(self)
+        d.deserialize_any(ByValue)
+    }
+    // A deserializer that answers the raw-value name as any other value (serde's own value
+    // deserializers do) hands the value over here.
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+        ByValue.visit_i64(v)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
+        ByValue.visit_u64(v)
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<i64, E> {
+        ByValue.visit_i128(v)
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<i64, E> {
+        ByValue.visit_u128(v)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<i64, E> {
+        ByValue.visit_unit()
+    }
+    fn visit_none<E: de::Error>(self) -> Result<i64, E> {
+        ByValue.visit_none()
+    }
+    /// serde_json's raw value: one entry, the token and the text. A refusal is made here, not
+    /// while the entry's value is read, so that its place is the quantity's, not the token's.
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<i64, A::Error> {
+        if map.next_key_seed(IsRawValue)? != Some(true) {
+            return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
+        }
+        map.next_value_seed(Written)?.map_err(|not| match not {
+            NotInteger::Float(v) => de::Error::invalid_type(de::Unexpected::Float(v), &self),
+            NotInteger::Bool(v) => de::Error::invalid_type(de::Unexpected::Bool(v), &self),
+            NotInteger::Str(v) => de::Error::invalid_type(de::Unexpected::Str(&v), &self),
+            NotInteger::Seq => de::Error::invalid_type(de::Unexpected::Seq, &self),
+            NotInteger::Map => de::Error::invalid_type(de::Unexpected::Map, &self),
+        })
+    }
+}
+
+/// A whole number from its value: any integer, saturated; `null` is 0; nothing else.
+struct ByValue;
+
+impl<'de> de::Visitor<'de> for ByValue {
+    type Value = i64;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an integer")
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
         Ok(v)
@@ -309,20 +357,6 @@ impl<'de> de::Visitor<'de> for Whole {
     }
     fn visit_none<E: de::Error>(self) -> Result<i64, E> {
         Ok(0)
-    }
-    /// serde_json's raw value: one entry, the token and the text. A refusal is made here, not
-    /// while the entry's value is read, so that its place is the quantity's, not the token's.
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<i64, A::Error> {
-        if map.next_key_seed(IsRawValue)? != Some(true) {
-            return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
-        }
-        map.next_value_seed(Written)?.map_err(|not| match not {
-            NotInteger::Float(v) => de::Error::invalid_type(de::Unexpected::Float(v), &self),
-            NotInteger::Bool(v) => de::Error::invalid_type(de::Unexpected::Bool(v), &self),
-            NotInteger::Str(v) => de::Error::invalid_type(de::Unexpected::Str(&v), &self),
-            NotInteger::Seq => de::Error::invalid_type(de::Unexpected::Seq, &self),
-            NotInteger::Map => de::Error::invalid_type(de::Unexpected::Map, &self),
-        })
     }
 }
 
@@ -384,7 +418,7 @@ impl de::Visitor<'_> for Written {
             let magnitude =
                 if digits.len() <= 19 { digits.parse::<u64>().unwrap_or(u64::MAX) } else { u64::MAX };
             let value = if negative { -i128::from(magnitude) } else { i128::from(magnitude) };
-            return Ok(Ok(Whole.visit_i128::<E>(value)?));
+            return Ok(Ok(ByValue.visit_i128::<E>(value)?));
         }
         // Not an integer: refused as the value it is (`null` reads as absent).
         Ok(match text.as_bytes().first() {
@@ -929,6 +963,12 @@ mod tests {
         assert!(whole_number(value).is_err(), "a float is not an integer");
         let value = serde::de::value::UnitDeserializer::<serde::de::value::Error>::new();
         assert_eq!(whole_number(value).unwrap(), 0);
+        // Only serde_json's own answer is read as text: from another deserializer (the Python
+        // binding's), a map is a map, even one whose key is serde_json's token.
+        let map = serde::de::value::MapDeserializer::<_, serde::de::value::Error>::new(
+            [(RAW_VALUE, "5")].into_iter(),
+        );
+        assert!(de::Visitor::visit_newtype_struct(Whole, map).is_err());
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::error::Error;
 pub const EN2021_JSON: &str = include_str!("../data/en2021.json");
 
 /// Level of teaching (`maternel`, `primaire`, `secondaire`, `superieur`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Enseignement maternel (nursery).
@@ -27,8 +27,10 @@ pub enum Level {
     Superieur,
 }
 
+by_name!(Level { "maternel" => Maternel, "primaire" => Primaire, "secondaire" => Secondaire, "superieur" => Superieur });
+
 /// Kind of teaching (`ordinaire`, `specialise`, `promotion_sociale`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Enseignement ordinaire.
@@ -39,8 +41,10 @@ pub enum Kind {
     PromotionSociale,
 }
 
+by_name!(Kind { "ordinaire" => Ordinaire, "specialise" => Specialise, "promotion_sociale" => PromotionSociale });
+
 /// Region of an implantation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Region {
     /// Wallonia: the Service public de Wallonie's programme.
@@ -53,6 +57,8 @@ pub enum Region {
     Other,
 }
 
+by_name!(Region { "wallonia" => Wallonia, "brussels" => Brussels, "flanders" => Flanders, "other" => Other });
+
 /// A (level, kind) pair of teaching offered by a school or eligible in an edition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,7 +70,7 @@ pub struct Offer {
 }
 
 /// Where a value of an edition comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Provenance {
     /// Written in the source document (the seed).
@@ -72,6 +78,8 @@ pub enum Provenance {
     /// Not in the source: chosen until SPW publishes the official value.
     Assumed,
 }
+
+by_name!(Provenance { "seed" => Seed, "assumed" => Assumed });
 
 /// The declaration window, inclusive at both ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

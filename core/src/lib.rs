@@ -47,6 +47,8 @@
 
 #![forbid(unsafe_code)]
 
+#[macro_use]
+mod names;
 pub mod campaign;
 pub mod dates;
 pub mod dossier;

@@ -7,13 +7,13 @@
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::campaign::{Check, NextAction};
 use crate::rules::{Finding, Param, Params, Rule, Todo};
 
 /// Language of the messages.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// French (default).
@@ -24,6 +24,8 @@ pub enum Lang {
     /// English.
     En,
 }
+
+by_name!(Lang { "fr" => Fr, "de" => De, "en" => En });
 
 /// When a message is said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

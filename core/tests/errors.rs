@@ -283,6 +283,39 @@ fn quantities_are_integers_as_written() {
     }
 }
 
+/// SPEC §9 writes levels, kinds, regions, languages and signers as strings: the form
+/// `{"name": null}`, which serde's derive takes from a JSON reader, is a wrong type at the
+/// place of the value, as in the Python binding.
+#[test]
+fn enumerations_are_names_only() {
+    let cases: [(&str, serde_json::Value, &str); 5] = [
+        ("lang", json!({"en": null}), "lang"),
+        ("establishments.0.offers.0.level", json!({"primaire": null}), "establishments[0].offers[0].level"),
+        ("establishments.0.offers.0.kind", json!({"ordinaire": 1}), "establishments[0].offers[0].kind"),
+        (
+            "establishments.0.implantations.0.region",
+            json!(["wallonia"]),
+            "establishments[0].implantations[0].region",
+        ),
+        ("dossiers.0.signed_by", json!([{"po": null}]), "dossiers[0].signed_by[0]"),
+    ];
+    for (place, value, path) in cases {
+        let mut v = request("2022-01-20", vec![full("D1", 100)]);
+        let mut at = &mut v;
+        for part in place.split('.') {
+            at = match part.parse::<usize>() {
+                Ok(i) => &mut at[i],
+                Err(_) => &mut at[part],
+            };
+        }
+        *at = value;
+        assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, path.to_string()), "{place}");
+    }
+    let mut v = request("2022-01-20", vec![full("D1", 100)]);
+    v["lang"] = json!("en");
+    assert!(evaluate_json(&v.to_string()).is_ok(), "the name itself reads");
+}
+
 #[test]
 fn error_messages_say_where_and_what() {
     let mut v = request("2022-01-20", vec![full("D1", 100)]);

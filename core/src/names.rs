@@ -1,0 +1,77 @@
+//! Reading the request's enumerations (levels, kinds, regions, provenances, languages,
+//! signers) from their names only.
+//!
+//! SPEC §9 writes each of them as a string (`"primaire"`, `"en"`). serde's derived
+//! `Deserialize` also takes the form `{"primaire": null}` from a JSON reader (though not from
+//! the Python binding's reader), so the same request would be read on one path and refused on
+//! the other. [`by_name!`] implements `Deserialize` by the name alone.
+
+/// Implements `Deserialize` for a unit-only enum from its names, which must be those its
+/// derived `Serialize` writes (the test of each module that uses it checks both ways).
+/// Anything but a string is a wrong type; an unknown name is refused as serde's derive
+/// refuses it ("unknown variant `x`, expected one of …").
+macro_rules! by_name {
+    ($ty:ident { $($name:literal => $variant:ident),+ $(,)? }) => {
+        impl $ty {
+            /// The names it is written with, in declaration order.
+            pub const NAMES: &'static [&'static str] = &[$($name),+];
+        }
+
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Name;
+                impl serde::de::Visitor<'_> for Name {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                        write!(f, "one of {}", $ty::NAMES.join(", "))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<$ty, E> {
+                        match name {
+                            $($name => Ok($ty::$variant),)+
+                            _ => Err(E::unknown_variant(name, $ty::NAMES)),
+                        }
+                    }
+                }
+                d.deserialize_str(Name)
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::campaign::Signer;
+    use crate::edition::{Kind, Level, Provenance, Region};
+    use crate::messages::Lang;
+    use serde::{de::DeserializeOwned, Serialize};
+
+    /// Each name reads as the variant that is written with it, and nothing else reads.
+    fn names_round_trip<T: Serialize + DeserializeOwned + std::fmt::Debug + PartialEq>(names: &[&str]) {
+        for name in names {
+            let value: T = serde_json::from_str(&format!("\"{name}\"")).unwrap();
+            assert_eq!(serde_json::to_string(&value).unwrap(), format!("\"{name}\""));
+            let as_map = serde_json::from_str::<T>(&format!("{{\"{name}\": null}}")).unwrap_err();
+            assert!(as_map.to_string().contains("invalid type: map"), "{as_map}");
+        }
+        let unknown = serde_json::from_str::<T>("\"nope\"").unwrap_err().to_string();
+        assert!(unknown.starts_with("unknown variant `nope`, expected"), "{unknown}");
+        assert!(serde_json::from_str::<T>("1").is_err());
+        assert!(serde_json::from_str::<T>("null").is_err());
+    }
+
+    #[test]
+    fn every_enum_of_a_request_reads_by_name_only() {
+        names_round_trip::<Level>(Level::NAMES);
+        names_round_trip::<Kind>(Kind::NAMES);
+        names_round_trip::<Region>(Region::NAMES);
+        names_round_trip::<Provenance>(Provenance::NAMES);
+        names_round_trip::<Lang>(Lang::NAMES);
+        names_round_trip::<Signer>(Signer::NAMES);
+        assert_eq!(Level::NAMES.len(), 4);
+        assert_eq!(Kind::NAMES.len(), 3);
+        assert_eq!(Region::NAMES.len(), 4);
+        assert_eq!(Provenance::NAMES.len(), 2);
+        assert_eq!(Lang::NAMES.len(), 3);
+        assert_eq!(Signer::NAMES.len(), 2);
+    }
+}
