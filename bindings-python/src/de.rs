@@ -191,16 +191,36 @@ impl std::ops::Deref for Utf8<'_> {
     }
 }
 
+/// How deep dicts, lists and tuples may nest, as in serde_json (128): deeper, the request is
+/// refused, where reading on would overflow the stack (a dict that contains itself, under a
+/// key an edition document ignores, is endlessly deep).
+const MAX_DEPTH: usize = 128;
+
 /// A serde deserializer over one Python object.
 pub struct PyDe<'a, 'py> {
     obj: Bound<'py, PyAny>,
     keys: &'a Keys<'py>,
+    /// How many dicts, lists and tuples hold `obj`.
+    depth: usize,
 }
 
 impl<'a, 'py> PyDe<'a, 'py> {
     /// Reads `obj`, sharing the key cache `keys` (make one per call with [`Keys::new`]).
     pub fn new(obj: Bound<'py, PyAny>, keys: &'a Keys<'py>) -> Self {
-        PyDe { obj, keys }
+        PyDe { obj, keys, depth: 0 }
+    }
+
+    /// Reads `obj`, held by `depth` containers.
+    fn nested(obj: Bound<'py, PyAny>, keys: &'a Keys<'py>, depth: usize) -> Self {
+        PyDe { obj, keys, depth }
+    }
+
+    /// The depth of what `obj` holds, if it may hold anything.
+    fn inner_depth(&self) -> Result<usize, DeError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(DeError(format!("nested more than {MAX_DEPTH} levels deep")));
+        }
+        Ok(self.depth + 1)
     }
 
     fn unexpected(&self) -> DeError {
@@ -222,7 +242,8 @@ impl<'de, 'a, 'py> de::Deserializer<'de> for PyDe<'a, 'py> {
             return visitor.visit_str(&utf8(s)?);
         }
         if let Ok(d) = obj.cast::<PyDict>() {
-            return visitor.visit_map(DictAccess { entries: d.iter(), value: None, keys: self.keys });
+            let depth = self.inner_depth()?;
+            return visitor.visit_map(DictAccess { entries: d.iter(), value: None, keys: self.keys, depth });
         }
         if obj.is_none() {
             return visitor.visit_unit();
@@ -246,10 +267,12 @@ impl<'de, 'a, 'py> de::Deserializer<'de> for PyDe<'a, 'py> {
             return visitor.visit_i128(if negative { i128::MIN } else { i128::MAX });
         }
         if let Ok(l) = obj.cast::<PyList>() {
-            return visitor.visit_seq(SeqAccess::new(Items::List(l.clone()), self.keys));
+            let depth = self.inner_depth()?;
+            return visitor.visit_seq(SeqAccess::new(Items::List(l.clone()), self.keys, depth));
         }
         if let Ok(t) = obj.cast::<PyTuple>() {
-            return visitor.visit_seq(SeqAccess::new(Items::Tuple(t.clone()), self.keys));
+            let depth = self.inner_depth()?;
+            return visitor.visit_seq(SeqAccess::new(Items::Tuple(t.clone()), self.keys, depth));
         }
         if let Ok(s) = obj.cast::<PyString>() {
             return visitor.visit_str(&utf8(s)?);
@@ -264,9 +287,15 @@ impl<'de, 'a, 'py> de::Deserializer<'de> for PyDe<'a, 'py> {
         }
         // Any other mapping (a `types.MappingProxyType`, a user's `Mapping`) reads as a dict.
         if let Ok(mapping) = obj.cast::<PyMapping>() {
+            let depth = self.inner_depth()?;
             let dict = PyDict::new(obj.py());
             dict.update(mapping)?;
-            return visitor.visit_map(DictAccess { entries: dict.iter(), value: None, keys: self.keys });
+            return visitor.visit_map(DictAccess {
+                entries: dict.iter(),
+                value: None,
+                keys: self.keys,
+                depth,
+            });
         }
         Err(self.unexpected())
     }
@@ -319,15 +348,17 @@ struct SeqAccess<'a, 'py> {
     len: usize,
     index: usize,
     keys: &'a Keys<'py>,
+    /// The depth of the items.
+    depth: usize,
 }
 
 impl<'a, 'py> SeqAccess<'a, 'py> {
-    fn new(items: Items<'py>, keys: &'a Keys<'py>) -> Self {
+    fn new(items: Items<'py>, keys: &'a Keys<'py>, depth: usize) -> Self {
         let len = match &items {
             Items::List(l) => l.len(),
             Items::Tuple(t) => t.len(),
         };
-        SeqAccess { items, len, index: 0, keys }
+        SeqAccess { items, len, index: 0, keys, depth }
     }
 }
 
@@ -344,7 +375,7 @@ impl<'de, 'a, 'py> de::SeqAccess<'de> for SeqAccess<'a, 'py> {
             Items::Tuple(t) => t.get_item(self.index)?,
         };
         self.index += 1;
-        seed.deserialize(PyDe::new(item, self.keys)).map(Some)
+        seed.deserialize(PyDe::nested(item, self.keys, self.depth)).map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -357,6 +388,8 @@ struct DictAccess<'a, 'py> {
     entries: BoundDictIterator<'py>,
     value: Option<Bound<'py, PyAny>>,
     keys: &'a Keys<'py>,
+    /// The depth of the keys and values.
+    depth: usize,
 }
 
 impl<'de, 'a, 'py> de::MapAccess<'de> for DictAccess<'a, 'py> {
@@ -372,13 +405,13 @@ impl<'de, 'a, 'py> de::MapAccess<'de> for DictAccess<'a, 'py> {
             let key: de::value::StrDeserializer<'_, DeError> = (&*text).into_deserializer();
             return seed.deserialize(key).map(Some);
         }
-        seed.deserialize(PyDe::new(key, self.keys)).map(Some)
+        seed.deserialize(PyDe::nested(key, self.keys, self.depth)).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
         let value =
             self.value.take().ok_or_else(|| DeError("a dict value was asked for before its key".into()))?;
-        seed.deserialize(PyDe::new(value, self.keys))
+        seed.deserialize(PyDe::nested(value, self.keys, self.depth))
     }
 
     fn size_hint(&self) -> Option<usize> {

@@ -166,7 +166,15 @@ fn evaluate_dossier<'py>(
 #[pyfunction]
 fn civil_date<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDate>> {
     let date = de::civil_date(value).map_err(|e| invalid_request(py, "", e.to_string()))?;
-    py_date(py, date)
+    // An instant near the end of year 9999 (or the start of year 1) can fall on a Brussels
+    // day that Python's `date` cannot hold.
+    py_date(py, date).map_err(|_| {
+        invalid_request(
+            py,
+            "",
+            format!("its Brussels date, {date}, is beyond Python's dates (years 1 to 9999)"),
+        )
+    })
 }
 
 /// Benchmark hook: times the three steps of `evaluate` (reading the Python request, core's

@@ -114,6 +114,13 @@ def test_instants_take_the_brussels_date_in_summer_and_winter() -> None:
     assert en.civil_date(datetime.datetime(2021, 12, 17, 23, 0, 0, tzinfo=utc)) == datetime.date(2021, 12, 18)
 
 
+def test_an_instant_whose_brussels_day_python_cannot_hold_is_a_library_error() -> None:
+    utc = datetime.timezone.utc
+    with pytest.raises(en.InvalidRequestError):
+        en.civil_date(datetime.datetime(9999, 12, 31, 23, 30, tzinfo=utc))  # 1 January 10000 in Brussels
+    assert en.civil_date(datetime.datetime(9999, 12, 31, 22, 30, tzinfo=utc)) == datetime.date(9999, 12, 31)
+
+
 def test_dates_are_accepted_everywhere_a_date_is_expected() -> None:
     request = sample_request()
     strings = en.evaluate(request)
@@ -284,6 +291,13 @@ BAD_TYPES: list[tuple[str, Any, str]] = [
     ("dossiers[0].equipment[0].quantity", 2.0, "dossiers[0].equipment[0].quantity"),
     ("dossiers[0].equipment[0].quantity", "2", "dossiers[0].equipment[0].quantity"),
     ("dossiers[0].equipment[0].quantity", 1e19, "dossiers[0].equipment[0].quantity"),
+    ("dossiers[0].equipment[0].quantity", {"$serde_json::private::RawValue": "5"},
+     "dossiers[0].equipment[0].quantity"),
+    ("waves[0].capacity", {"nas": {"$serde_json::private::RawValue": "5"}}, "waves[0].capacity.nas"),
+    ("lang", {"en": None}, "lang"),
+    ("establishments[0].offers[0].level", {"primaire": None}, "establishments[0].offers[0].level"),
+    ("establishments[0].offers[0].kind", {"ordinaire": 1}, "establishments[0].offers[0].kind"),
+    ("dossiers[0].signed_by", [{"po": None}], "dossiers[0].signed_by[0]"),
     ("dossiers[0].equipment[0].quantity", -0.0, "dossiers[0].equipment[0].quantity"),
     ("waves[0].capacity", {"nas": 1e19}, "waves[0].capacity.nas"),
     ("dossiers[0].equipment[0].item", 3, "dossiers[0].equipment[0].item"),
@@ -355,6 +369,27 @@ def test_quantities_are_python_ints_saturated_to_64_bits(request_doc: dict[str, 
     assert [line["quantity"] for line in lines] == [2**63 - 1, -(2**63), 0]
     failed = [c["rule"] for c in report["dossiers"][0]["checks"] if not c["passed"]]
     assert "grid.quantity" in failed and "grid.max_points" in failed
+
+
+def test_endless_or_too_deep_nesting_is_refused_not_a_crash() -> None:
+    # An edition document ignores unknown fields, so whatever they hold is read through: a dict
+    # that contains itself, or lists nested deeper than a JSON reader takes (128 levels).
+    edition = en.Edition.builtin("EN2021").to_dict()
+    edition["self"] = edition
+    with pytest.raises(en.EcoleNumeriqueError):
+        en.evaluate({"edition": edition, "as_of": "2022-01-10"})
+    deep: list[Any] = []
+    for _ in range(20_000):
+        deep = [deep]
+    edition = en.Edition.builtin("EN2021").to_dict()
+    edition["notes"] = deep
+    with pytest.raises(en.EcoleNumeriqueError):
+        en.evaluate({"edition": edition, "as_of": "2022-01-10"})
+    shallow: list[Any] = []
+    for _ in range(100):
+        shallow = [shallow]
+    edition["notes"] = shallow
+    assert en.evaluate({"edition": edition, "as_of": "2022-01-10"})["edition"] == "EN2021"
 
 
 def test_evaluate_json_refuses_malformed_json() -> None:
