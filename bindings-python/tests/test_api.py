@@ -371,25 +371,28 @@ def test_quantities_are_python_ints_saturated_to_64_bits(request_doc: dict[str, 
     assert "grid.quantity" in failed and "grid.max_points" in failed
 
 
+def nested_lists(levels: int) -> list[Any]:
+    """A list in a list ... `levels` deep."""
+    value: list[Any] = []
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
 def test_endless_or_too_deep_nesting_is_refused_not_a_crash() -> None:
     # An edition document ignores unknown fields, so whatever they hold is read through: a dict
     # that contains itself, or lists nested deeper than a JSON reader takes (128 levels).
-    edition = en.Edition.builtin("EN2021").to_dict()
-    edition["self"] = edition
-    with pytest.raises(en.EcoleNumeriqueError):
-        en.evaluate({"edition": edition, "as_of": "2022-01-10"})
-    deep: list[Any] = []
-    for _ in range(20_000):
-        deep = [deep]
-    edition = en.Edition.builtin("EN2021").to_dict()
-    edition["notes"] = deep
-    with pytest.raises(en.EcoleNumeriqueError):
-        en.evaluate({"edition": edition, "as_of": "2022-01-10"})
-    shallow: list[Any] = []
-    for _ in range(100):
-        shallow = [shallow]
-    edition["notes"] = shallow
-    assert en.evaluate({"edition": edition, "as_of": "2022-01-10"})["edition"] == "EN2021"
+    def with_notes(notes: Any) -> dict[str, Any]:
+        edition = en.Edition.builtin("EN2021").to_dict()
+        edition["notes"] = notes
+        return {"edition": edition, "as_of": "2022-01-10"}
+
+    looped = with_notes(None)
+    looped["edition"]["notes"] = looped["edition"]
+    for request in (looped, with_notes(nested_lists(20_000))):
+        with pytest.raises(en.EcoleNumeriqueError):
+            en.evaluate(request)
+    assert en.evaluate(with_notes(nested_lists(100)))["edition"] == "EN2021"
 
 
 def test_evaluate_json_refuses_malformed_json() -> None:
