@@ -725,7 +725,7 @@ pub struct NextAction {
     /// What to do, in the request's language.
     pub message: Arc<str>,
     /// By when, if a date is set by the rules.
-    #[serde(with = "crate::dates::civil_opt")]
+    #[serde(with = "crate::dates::computed_opt")]
     pub due: Option<NaiveDate>,
 }
 
@@ -756,7 +756,7 @@ pub struct DossierReport {
     /// The wave that takes the project, if any; shared among its projects.
     pub wave: Option<Arc<str>>,
     /// End of the 3-year commitment, once in project.
-    #[serde(with = "crate::dates::civil_opt")]
+    #[serde(with = "crate::dates::computed_opt")]
     pub commitment_ends_on: Option<NaiveDate>,
     /// What remains to be done.
     pub next_actions: Vec<NextAction>,

@@ -119,6 +119,33 @@ pub(crate) mod civil_opt {
     }
 }
 
+/// A date the library computes (a commitment's end and the action due then): written as
+/// [`civil_opt`] writes it, read back whatever its year. A commitment that ends after the year
+/// 9999 is written with chrono's sign (`+10002-12-30`, as `%Y` writes such a year), which a
+/// request's strict `YYYY-MM-DD` refuses; a report must still read back what it wrote.
+pub(crate) mod computed_opt {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{de, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        super::civil_opt::serialize(date, s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let Some(text) = Option::<std::borrow::Cow<'de, str>>::deserialize(d)? else {
+            return Ok(None);
+        };
+        if !text.starts_with(['+', '-']) {
+            return super::parse_date(&text).map(Some).map_err(de::Error::custom);
+        }
+        // Only a year that `YYYY` cannot write takes a sign: one text per date.
+        match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+            Ok(date) if !(0..=9999).contains(&date.year()) => Ok(Some(date)),
+            _ => Err(de::Error::custom(format!("`{text}` is not a date written YYYY-MM-DD or ±YYYYY-MM-DD"))),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +176,20 @@ mod tests {
 
         #[derive(serde::Serialize)]
         struct Wrap(#[serde(with = "civil")] NaiveDate);
+    }
+
+    #[test]
+    fn a_computed_date_beyond_9999_reads_back() {
+        #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+        struct Wrap(#[serde(with = "computed_opt")] Option<NaiveDate>);
+        for date in [Some(d(10002, 12, 30)), Some(d(2025, 4, 8)), Some(d(-1, 1, 1)), None] {
+            let json = serde_json::to_string(&Wrap(date)).unwrap();
+            assert_eq!(serde_json::from_str::<Wrap>(&json).unwrap(), Wrap(date), "{json}");
+        }
+        assert_eq!(serde_json::to_string(&Wrap(Some(d(10002, 12, 30)))).unwrap(), r#""+10002-12-30""#);
+        for bad in [r#""+2022-01-01""#, r#""10002-12-30""#, r#""+10002-13-01""#, r#""2022-1-1""#] {
+            assert!(serde_json::from_str::<Wrap>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

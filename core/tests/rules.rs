@@ -750,6 +750,20 @@ fn commitment_ends_three_calendar_years_after_the_visit() {
     assert_eq!(one("2023-01-01", dec31).commitment_ends_on.unwrap().to_string(), "2025-12-31");
 }
 
+#[test]
+fn a_commitment_ending_after_the_year_9999_is_written_and_read_back() {
+    // Visited on 9999-12-30: the commitment ends on +10002-12-30, a date `YYYY` cannot write.
+    let late = set(full("D1", 100), "reception.visited_on", json!("9999-12-30"));
+    let req = request("9999-12-31", vec![set(late, "evaluation", json!({}))]);
+    let typed = report(&req);
+    let d = &typed.dossiers[0];
+    assert_eq!(d.commitment_ends_on.unwrap().to_string(), "+10002-12-30");
+    let text = ecole_numerique::evaluate_json(&req.to_string()).unwrap();
+    assert!(text.contains(r#""commitment_ends_on":"+10002-12-30""#));
+    let read: ecole_numerique::CampaignReport = serde_json::from_str(&text).unwrap();
+    assert_eq!(read, typed, "the report reads back as it was written");
+}
+
 // ---- evaluation ----------------------------------------------------------------------------
 
 #[test]
