@@ -63,7 +63,6 @@ pub fn format_date(date: NaiveDate) -> String {
     out
 }
 
-/// serde helpers: `#[serde(with = "crate::dates::civil")]`.
 /// The text `YYYY-MM-DD` of a date of the years 0 to 9999 (any date a request can write), made
 /// without a format string; `None` for other years, which [`chrono`]'s `%Y` writes with a sign.
 pub(crate) fn civil_text(date: NaiveDate) -> Option<[u8; 10]> {
@@ -83,6 +82,7 @@ pub(crate) fn civil_text(date: NaiveDate) -> Option<[u8; 10]> {
     ])
 }
 
+/// serde helpers: `#[serde(with = "crate::dates::civil")]`.
 pub(crate) mod civil {
     use chrono::NaiveDate;
     use serde::{de, Deserialize, Deserializer, Serializer};

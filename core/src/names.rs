@@ -4,7 +4,7 @@
 //! SPEC §9 writes each of them as a string (`"primaire"`, `"en"`). serde's derived
 //! `Deserialize` also takes the form `{"primaire": null}` from a JSON reader (though not from
 //! the Python binding's reader), so the same request would be read on one path and refused on
-//! the other. [`by_name!`] implements `Deserialize` by the name alone.
+//! the other. `by_name!` implements `Deserialize` by the name alone.
 
 /// Implements `Deserialize` for a unit-only enum from its names, which must be those its
 /// derived `Serialize` writes (the test of each module that uses it checks both ways).
