@@ -369,11 +369,13 @@ pub fn walk_after_confirmation(
 ///   approvals and signature, due by the last day to confirm ("else carry-over");
 /// * confirmed: `process.order` while waiting for its wave (due the wave's order day), or
 ///   `waves.unscheduled` when no wave can take it; without waves in the request, the order
-///   is awaited with no date and the delivery actions follow;
+///   is awaited with no date until a delivery is known, and the delivery actions follow;
 /// * ordered / on delivery: do not unpack, note the boxes, sign the note, book the reception;
 /// * delivered: the reception's conditions;
-/// * in project: `commitment.use` until `commitment_ends_on`, `commitment.insurance`,
-///   `commitment.training` while the commitment runs; then the missing `evaluation.*`.
+/// * in project: `commitment.use` until `commitment_ends_on` (its last day included), then
+///   `commitment.insurance` and `commitment.training`, which SPEC §6 does not bound by the
+///   commitment's end (only the use is "until `commitment_ends_on`"); then the missing
+///   `evaluation.*`.
 ///
 /// No delivery or installation date is ever promised: no due date is computed for them.
 pub fn next_actions<'a>(
@@ -428,7 +430,8 @@ pub(crate) fn next_actions_into<'a>(
             )),
             Order::Unscheduled => todo.push(Todo::plain(Msg::DoUnscheduled)),
             _ => {
-                if *order == Order::NoWaves {
+                // Without waves, the order is awaited until a delivery is known.
+                if *order == Order::NoWaves && known(dossier.delivery.delivered_on, as_of).is_none() {
                     todo.push(Todo::plain(Msg::DoWaitWave));
                 }
                 on_delivery(todo, dossier, as_of);
@@ -457,11 +460,13 @@ pub(crate) fn next_actions_into<'a>(
             }
         }
         Stage::InProject | Stage::Evaluated => {
+            // SPEC §6 bounds only the use by the commitment's end: the insurance and the
+            // training are listed for as long as the project is in its stage.
             if let Some(ends) = walk.commitment_ends_on.filter(|e| as_of <= *e) {
                 todo.push(Todo::new(Msg::DoUse, [("due", Param::Date(ends))], Some(ends)));
-                todo.push(Todo::plain(Msg::DoInsure));
-                todo.push(Todo::plain(Msg::DoTrain));
             }
+            todo.push(Todo::plain(Msg::DoInsure));
+            todo.push(Todo::plain(Msg::DoTrain));
             let e = &dossier.evaluation;
             if known(e.questionnaire_on, as_of).is_none() {
                 todo.push(Todo::plain(Msg::DoQuestionnaire));

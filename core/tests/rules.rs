@@ -679,6 +679,28 @@ fn unscheduled_projects_wait_for_a_wave() {
     assert_eq!(stage(&r.dossiers[0]), "delivered", "no waves field skips the ordered stage");
 }
 
+/// Without waves in the request, the order is awaited (`process.order`, no date) until a
+/// delivery is known: the day before the delivery, it is; from the delivery day on, the
+/// equipment has come, even when an unsigned note stops the dossier at `confirmed`.
+#[test]
+fn without_waves_the_order_is_awaited_until_a_delivery_is_known() {
+    let unsigned = set(full("D1", 100), "delivery.note_signed", json!(false));
+    let no_waves = |as_of: &str| {
+        let mut req = request(as_of, vec![unsigned.clone()]);
+        req.as_object_mut().unwrap().remove("waves");
+        report(&req).dossiers.remove(0)
+    };
+    let before = no_waves("2022-04-03");
+    assert_eq!(stage(&before), "confirmed");
+    assert_eq!(actions(&before)[0], "process.order");
+    for as_of in ["2022-04-04", "2022-04-05"] {
+        let d = no_waves(as_of);
+        assert_eq!((stage(&d), passed(&d, "delivery.signed_note")), ("confirmed", Some(false)), "{as_of}");
+        assert!(!actions(&d).contains(&"process.order"), "{as_of}: {:?}", actions(&d));
+        assert!(actions(&d).contains(&"delivery.signed_note"), "{as_of}");
+    }
+}
+
 // ---- delivery ------------------------------------------------------------------------------
 
 #[test]
@@ -743,8 +765,10 @@ fn commitment_ends_three_calendar_years_after_the_visit() {
         let d = one(as_of, leap.clone());
         assert_eq!(d.commitment_ends_on.unwrap().to_string(), "2027-02-28");
         assert_eq!(actions(&d).contains(&"commitment.use"), present, "{as_of}");
-        assert_eq!(actions(&d).contains(&"commitment.insurance"), present, "{as_of}");
-        assert_eq!(actions(&d).contains(&"commitment.training"), present, "{as_of}");
+        // Only the use ends with the commitment (SPEC §6: "`commitment.use` (until
+        // `commitment_ends_on`), `commitment.insurance`, `commitment.training`").
+        assert!(actions(&d).contains(&"commitment.insurance"), "{as_of}");
+        assert!(actions(&d).contains(&"commitment.training"), "{as_of}");
     }
     let dec31 = set(full("D1", 100), "reception.visited_on", json!("2022-12-31"));
     assert_eq!(one("2023-01-01", dec31).commitment_ends_on.unwrap().to_string(), "2025-12-31");
