@@ -69,6 +69,20 @@ pub struct Offer {
     pub kind: Kind,
 }
 
+/// An eligible offer as an edition document writes it: more fields (a label per language,
+/// say) may be added, as anywhere in an edition document (SPEC §3). In a request, an
+/// establishment's [`Offer`] has exactly its two fields.
+#[derive(Deserialize)]
+struct DocumentOffer {
+    level: Level,
+    kind: Kind,
+}
+
+fn offers_of_a_document<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Offer>, D::Error> {
+    let offers = Vec::<DocumentOffer>::deserialize(d)?;
+    Ok(offers.into_iter().map(|o| Offer { level: o.level, kind: o.kind }).collect())
+}
+
 /// Where a value of an edition comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -255,6 +269,7 @@ pub struct Edition {
     /// Projects allowed per establishment (FASE) and edition.
     pub max_projects_per_establishment: u32,
     /// Eligible (level, kind) pairs.
+    #[serde(deserialize_with = "offers_of_a_document")]
     pub eligible_offers: Vec<Offer>,
     /// Regions an implantation must lie in.
     pub regions: Vec<Region>,
@@ -756,6 +771,26 @@ mod tests {
         assert!(!e.pilot);
         assert!(e.deadline_inclusive);
         assert_eq!(e.next, None);
+    }
+
+    /// More fields may be added anywhere in an edition document (SPEC §3), an eligible offer
+    /// included; they are not rule data, so the fingerprint does not change. An
+    /// establishment's offer, in a request, has exactly its two fields.
+    #[test]
+    fn added_fields_are_allowed_anywhere_in_an_edition_document() {
+        let label = serde_json::json!({"fr": "Primaire ordinaire", "de": "Primarschule"});
+        let mut d = doc();
+        d["eligible_offers"][0]["label"] = label.clone();
+        d["declaration"]["label"] = label.clone();
+        d["grid"]["lines"][0]["label"] = label.clone();
+        let e = Edition::from_value(d).unwrap();
+        assert_eq!(e, Edition::from_value(doc()).unwrap());
+        assert_eq!(e.canonical_json(), Edition::from_value(doc()).unwrap().canonical_json());
+
+        let mut offer = serde_json::json!({"level": "primaire", "kind": "ordinaire"});
+        assert!(serde_json::from_value::<Offer>(offer.clone()).is_ok());
+        offer["label"] = label;
+        assert!(serde_json::from_value::<Offer>(offer).is_err());
     }
 
     #[test]
