@@ -557,16 +557,58 @@ pub struct Wave {
 
 /// Reads a wave's capacities: `null` (the map or an item's units) reads as absent; units are
 /// read like a quantity, so an integer beyond the range of `i64` is `i64::MAX` (as good as
-/// unlimited) or `i64::MIN` (negative, refused by the engine), not an unreadable request.
+/// unlimited) or `i64::MIN` (negative, refused by the engine), not an unreadable request. An
+/// item given twice is refused at its place (`waves[0].capacity.nas`): a map would keep one
+/// of its two capacities and silently drop the other.
 fn capacities<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, i64>, D::Error> {
-    struct Units(i64);
-    impl<'de> Deserialize<'de> for Units {
+    struct Capacities(BTreeMap<String, i64>);
+    impl<'de> Deserialize<'de> for Capacities {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            whole_number(d).map(Units)
+            d.deserialize_map(Capacities(BTreeMap::new()))
         }
     }
-    let given: Option<BTreeMap<String, Option<Units>>> = Option::deserialize(d)?;
-    Ok(given.unwrap_or_default().into_iter().filter_map(|(item, units)| Some((item, units?.0))).collect())
+    impl<'de> de::Visitor<'de> for Capacities {
+        type Value = Capacities;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map of item ids to units")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
+            // The items given `null`: absent, but given all the same.
+            let mut unlimited: Vec<String> = Vec::new();
+            while let Some(item) = map.next_key::<String>()? {
+                let twice = self.0.contains_key(&item) || unlimited.contains(&item);
+                match map.next_value_seed(Units { item: &item, twice })? {
+                    Some(units) => self.0.insert(item, units),
+                    None => {
+                        unlimited.push(item);
+                        None
+                    }
+                };
+            }
+            Ok(self)
+        }
+    }
+    /// An item's units: a whole number or `null`; refused when the item was given before.
+    struct Units<'k> {
+        item: &'k str,
+        twice: bool,
+    }
+    impl<'de> de::DeserializeSeed<'de> for Units<'_> {
+        type Value = Option<i64>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<i64>, D::Error> {
+            struct Number(i64);
+            impl<'de> Deserialize<'de> for Number {
+                fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                    whole_number(d).map(Number)
+                }
+            }
+            if self.twice {
+                return Err(de::Error::custom(format!("the item `{}` is given twice", self.item)));
+            }
+            Ok(Option::<Number>::deserialize(d)?.map(|n| n.0))
+        }
+    }
+    Ok(Option::<Capacities>::deserialize(d)?.map(|c| c.0).unwrap_or_default())
 }
 
 /// The stage a dossier has reached (SPEC §6), in process order; `ineligible` and

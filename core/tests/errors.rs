@@ -224,6 +224,25 @@ fn duplicates_and_negative_capacity() {
     let none = read(text("-0")).unwrap();
     assert!(none.waves[0].projects.is_empty());
     assert_eq!(none.unscheduled, ["D1"]);
+    // An item given twice, whatever its values and their order (`null` included), is refused
+    // at its place: a map would silently keep one of the two.
+    for twice in [
+        "-1, \"tablet-android\": 5",
+        "5, \"tablet-android\": -1",
+        "0, \"tablet-android\": null",
+        "null, \"tablet-android\": 0",
+        "5, \"tablet-android\": 5",
+    ] {
+        let err = read(text(twice)).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.path()),
+            (ErrorKind::InvalidRequest, "waves[0].capacity.tablet-android"),
+            "{twice}"
+        );
+        assert!(err.to_string().contains("given twice"), "{twice}: {err}");
+    }
+    let two_items = read(text("0, \"nas\": 5")).unwrap();
+    assert_eq!(two_items.unscheduled, ["D1"]);
     v["editions"] = json!([en2022_doc(None), en2022_doc(None)]);
     assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, "editions[1].id".into()));
 }
