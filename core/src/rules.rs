@@ -130,7 +130,7 @@ impl Rule {
             ProcessApprovals => ("process.approvals", true, "seed: Etape 7 & 8 — Le projet a reçu l'accord du CEN et de l'expert pédagogique"),
             ProcessSignature => ("process.signature", true, "seed: Etape 7 & 8 — signé par le PO et/ou la direction"),
             ProcessOrder => ("process.order", true, "seed: Etape 9 — Commandes"),
-            MaturityDeadline => ("maturity.deadline", true, "seed: Attention ! — pas suffisamment « mature » avant le 1er juin 2022"),
+            MaturityDeadline => ("maturity.deadline", true, "seed: Dates clés de l'appel à projets EN 2021 — 1er juin 2022, fin de l'introduction des dossiers; Attention ! — pas suffisamment « mature » avant le 1er juin 2022"),
             MaturityCarryOver => ("maturity.carry_over", false, "seed: 1. Bon à savoir — report dans les prochaines éditions des appels à projets"),
             WavesUnscheduled => ("waves.unscheduled", true, "seed: Etape 9 — Le SPW s'occupe de commander le matériel (vagues)"),
             DeliverySignedNote => ("delivery.signed_note", true, "seed: Etape 10 — Signer le bon de livraison est obligatoire"),
