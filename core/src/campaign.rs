@@ -929,6 +929,9 @@ pub struct SingleReport {
 /// }).unwrap();
 /// assert_eq!(r.report.stage, Stage::Ineligible); // it offers no eligible level
 /// ```
+///
+/// An error names its place in this request: an unknown edition named by the dossier is at
+/// `dossier.edition`, an edition document among `editions` at `editions[i]…`.
 pub fn evaluate_dossier(request: &DossierRequest) -> Result<SingleReport, Error> {
     let campaign = CampaignRequest {
         edition: request.edition.clone(),
@@ -939,7 +942,10 @@ pub fn evaluate_dossier(request: &DossierRequest) -> Result<SingleReport, Error>
         dossiers: vec![request.dossier.clone()],
         waves: None,
     };
-    let mut report = evaluate(&campaign)?;
+    // Its errors name the places of the single request (`dossier.edition`), not those of the
+    // campaign it is evaluated as (`dossiers[0].edition`).
+    let mut report = evaluate(&campaign)
+        .map_err(|e| e.rerooted("dossiers[0]", "dossier").rerooted("establishments[0]", "establishment"))?;
     let single = report.dossiers.pop().ok_or_else(|| Error::request("dossier", "no report"))?;
     Ok(SingleReport { report: single, fingerprint: report.fingerprint })
 }

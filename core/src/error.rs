@@ -117,6 +117,22 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The same error with a path that starts with `from` (a whole part of it: `dossiers[0]`
+    /// in `dossiers[0].edition`, not in `dossiers[0]x`) starting with `to` instead.
+    pub(crate) fn rerooted(self, from: &str, to: &str) -> Self {
+        let swap = |path: String| match path.strip_prefix(from) {
+            Some(rest) if rest.is_empty() || rest.starts_with(['.', '[']) => format!("{to}{rest}"),
+            _ => path,
+        };
+        match self {
+            Error::InvalidRequest { path, detail } => Error::InvalidRequest { path: swap(path), detail },
+            Error::UnknownEdition { path, id } => Error::UnknownEdition { path: swap(path), id },
+            Error::InvalidEdition { path, detail } => Error::InvalidEdition { path: swap(path), detail },
+        }
+    }
+}
+
 /// Joins two path parts: `a` + `b` gives `a.b`, `a` + `[0].b` gives `a[0].b`.
 pub fn join_path(prefix: &str, path: &str) -> String {
     if prefix.is_empty() {

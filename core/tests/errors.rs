@@ -344,3 +344,32 @@ fn error_messages_say_where_and_what() {
     assert!(e.detail().contains("2022-02-30"), "{}", e.detail());
     assert!(e.to_string().contains("dossiers[0].signed_on"));
 }
+
+/// The single-dossier entry point names the places of its own request: the dossier's unknown
+/// edition is at `dossier.edition` (not at the `dossiers[0].edition` of the campaign it is
+/// evaluated as); an edition document among `editions` keeps its `editions[i]` path.
+#[test]
+fn the_single_dossier_entry_point_names_its_own_places() {
+    use ecole_numerique::{evaluate_dossier, Dossier, DossierRequest, Establishment, Lang};
+    let school: Establishment = serde_json::from_value(school(100)).unwrap();
+    let dossier: Dossier = serde_json::from_value(full("D1", 100)).unwrap();
+    let single = |dossier: Dossier, editions: Vec<Edition>| {
+        evaluate_dossier(&DossierRequest {
+            edition: "EN2021".into(),
+            editions,
+            as_of: chrono::NaiveDate::from_ymd_opt(2022, 1, 20).unwrap(),
+            lang: Lang::Fr,
+            establishment: school.clone(),
+            dossier,
+        })
+    };
+    assert!(single(dossier.clone(), vec![]).is_ok());
+    let lost = Dossier { edition: Some("EN1999".into()), ..dossier.clone() };
+    let err = single(lost, vec![]).unwrap_err();
+    assert_eq!((err.kind(), err.path()), (ErrorKind::UnknownEdition, "dossier.edition"));
+    // EN2022 carrying over into EN2021, which carries over into EN2022: a cycle.
+    let looping = Edition::from_value(en2022_doc(Some("EN2021"))).unwrap();
+    let err = single(dossier, vec![looping]).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidEdition);
+    assert!(err.path().starts_with("editions[0]"), "{}", err.path());
+}
