@@ -2,9 +2,14 @@
 //! [`Deserializer`], so that core's own request types read them with core's own rules and error
 //! paths (`dossiers[3].signed_on`) — no JSON round trip.
 //!
-//! The only thing added here is a type conversion: a `datetime.date`, or a timezone-aware
-//! `datetime.datetime` (taken to its Brussels civil date by core's [`brussels_date`]), reads as
-//! the `YYYY-MM-DD` string core expects. A naive `datetime` is refused: its instant is unknown.
+//! The only things added here are type conversions:
+//! - a `datetime.date`, or a timezone-aware `datetime.datetime` (taken to its Brussels civil
+//!   date by core's [`brussels_date`]), reads as the `YYYY-MM-DD` string core expects; a naive
+//!   `datetime` is refused: its instant is unknown;
+//! - pandas' missing values (a float NaN, `pandas.NaT`, `pandas.NA`), what a frame's
+//!   `to_dict("records")` gives for an empty cell, read as `None` (SPEC §9: absent);
+//! - an integer of another library (numpy's `int64`, anything with `__index__`) reads as the
+//!   integer it is, and numpy's `bool_` as a bool.
 //!
 //! [`brussels_date`]: ecole_numerique::dates::brussels_date
 
@@ -175,6 +180,36 @@ impl<'py> Keys<'py> {
     }
 }
 
+/// Whether `obj` is `None` or one of pandas' missing values: a float NaN, `pandas.NaT` (a
+/// `datetime` that is no instant) or `pandas.NA`, all of which read as `None`.
+fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
+    if obj.is_none() {
+        return true;
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return f.value().is_nan();
+    }
+    // The types of most values, and the plain date types (`pandas.NaT` is a `datetime` of
+    // its own type), at the cost of one type check each.
+    if obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyDict>()
+        || obj.is_instance_of::<PyInt>()
+        || obj.is_exact_instance_of::<PyDate>()
+        || obj.is_exact_instance_of::<PyDateTime>()
+        || obj.is_instance_of::<PyList>()
+    {
+        return false;
+    }
+    let kind = obj.get_type();
+    match kind.name() {
+        Ok(name) if name.to_cow().is_ok_and(|n| n == "NaTType" || n == "NAType") => kind
+            .getattr("__module__")
+            .and_then(|m| m.extract::<String>())
+            .is_ok_and(|m| m.starts_with("pandas")),
+        _ => false,
+    }
+}
+
 /// The UTF-8 text of a Python `str`.
 fn utf8<'py>(s: &Bound<'py, PyString>) -> Result<Utf8<'py>, DeError> {
     Ok(Utf8(s.encode_utf8()?))
@@ -223,6 +258,22 @@ impl<'a, 'py> PyDe<'a, 'py> {
         Ok(self.depth + 1)
     }
 
+    /// The plain Python value of another library's scalar: the `int` of anything with
+    /// `__index__` (numpy's integers), the `bool` of numpy's `bool_`; `None` for the rest.
+    /// Asked only of a value that is none of the types read above.
+    fn foreign(&self) -> Result<Option<Bound<'py, PyAny>>, DeError> {
+        let obj = &self.obj;
+        let kind = obj.get_type();
+        let module: String = kind.getattr("__module__").and_then(|m| m.extract()).unwrap_or_default();
+        if module == "numpy" && matches!(&*kind.name()?.to_cow()?, "bool_" | "bool") {
+            return Ok(Some(PyBool::new(obj.py(), obj.is_truthy()?).to_owned().into_any()));
+        }
+        if kind.hasattr("__index__")? && !obj.is_instance_of::<PyBool>() {
+            return Ok(Some(obj.call_method0("__index__")?));
+        }
+        Ok(None)
+    }
+
     fn unexpected(&self) -> DeError {
         DeError(format!(
             "unsupported Python type `{}`: expected a dict or mapping, list, tuple, str, int, \
@@ -245,7 +296,7 @@ impl<'de, 'a, 'py> de::Deserializer<'de> for PyDe<'a, 'py> {
             let depth = self.inner_depth()?;
             return visitor.visit_map(DictAccess { entries: d.iter(), value: None, keys: self.keys, depth });
         }
-        if obj.is_none() {
+        if is_missing(obj) {
             return visitor.visit_unit();
         }
         if let Ok(b) = obj.cast_exact::<PyBool>() {
@@ -297,11 +348,14 @@ impl<'de, 'a, 'py> de::Deserializer<'de> for PyDe<'a, 'py> {
                 depth,
             });
         }
+        if let Some(value) = self.foreign()? {
+            return PyDe::nested(value, self.keys, self.depth).deserialize_any(visitor);
+        }
         Err(self.unexpected())
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        if self.obj.is_none() {
+        if is_missing(&self.obj) {
             visitor.visit_none()
         } else {
             visitor.visit_some(self)

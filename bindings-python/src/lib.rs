@@ -18,7 +18,7 @@ use ecole_numerique::{
     CampaignRequest, Dossier, DossierRequest, Edition, EditionRef, Establishment, Lang, Stage,
 };
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyString, PyTuple};
+use pyo3::types::{PyDate, PyMapping, PyString, PyTuple};
 use serde::Deserialize;
 
 use crate::de::{Keys, PyDe};
@@ -96,8 +96,15 @@ fn evaluate<'py>(py: Python<'py>, request: &Bound<'py, PyAny>) -> PyResult<Bound
 }
 
 /// Evaluates a campaign request written in JSON and returns the JSON report.
+///
+/// A `str` that is not text (a lone surrogate, which UTF-8 cannot write) is an unreadable
+/// request, like malformed JSON.
 #[pyfunction]
-fn evaluate_json(py: Python<'_>, text: String) -> PyResult<String> {
+fn evaluate_json(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<String> {
+    let text: String = match text.to_cow() {
+        Ok(text) => text.into_owned(),
+        Err(e) => return Err(invalid_request(py, "", format!("the request is not valid Unicode text: {e}"))),
+    };
     run_detached(py, || ecole_numerique::evaluate_json(&text), |py, e| to_py_err(py, &e))
 }
 
@@ -110,6 +117,24 @@ where
         serde_path_to_error::deserialize::<_, T>(PyDe::new(value.clone(), &Keys::new())).map_err(|e| {
             let detail = e.inner().to_string();
             invalid_request(py, &join_path(prefix, &error_path(&path_string(e.path()), &detail)), detail)
+        })
+    })
+}
+
+/// Reads and validates an edition document given as Python objects, as a campaign request's
+/// `edition` or `editions[i]` is: any error is an invalid edition at `place.path`.
+fn read_edition(py: Python<'_>, place: &str, value: &Bound<'_, PyAny>) -> PyResult<Edition> {
+    run_attached(py, || {
+        let read = serde_path_to_error::deserialize::<_, Edition>(PyDe::new(value.clone(), &Keys::new()));
+        let edition = read.map_err(|e| {
+            let detail = e.inner().to_string();
+            let path = join_path(place, &error_path(&path_string(e.path()), &detail));
+            to_py_err(py, &ecole_numerique::Error::InvalidEdition { path, detail })
+        })?;
+        edition.validated().map_err(|e| {
+            let path = join_path(place, e.path());
+            let error = ecole_numerique::Error::InvalidEdition { path, detail: e.detail() };
+            to_py_err(py, &error)
         })
     })
 }
@@ -130,28 +155,44 @@ fn evaluate_dossier<'py>(
     let dossier: Dossier = read_part(py, "dossier", dossier)?;
     let establishment: Establishment = read_part(py, "establishment", establishment)?;
     let as_of = de::civil_date(as_of).map_err(|e| invalid_request(py, "as_of", e.to_string()))?;
+    // The edition as in a campaign request (an id or an edition document), or an `Edition`.
     let edition = if let Ok(e) = edition.cast::<PyEdition>() {
         EditionRef::Document(Box::new(Edition::clone(&e.get().inner)))
     } else if let Ok(id) = edition.cast::<PyString>() {
         EditionRef::Id(id.to_cow()?.into_owned())
+    } else if edition.is_instance_of::<PyMapping>() {
+        EditionRef::Document(Box::new(read_edition(py, "edition", edition)?))
     } else {
         return Err(invalid_request(
             py,
             "edition",
-            format!("expected an edition id (str) or an Edition, got {}", edition.get_type().name()?),
+            format!(
+                "expected an edition id (str), an edition document (dict) or an Edition, got {}",
+                edition.get_type().name()?
+            ),
         ));
     };
-    let lang: Lang = read_part(py, "lang", lang)?;
+    // `None` reads as absent, as in a campaign request: French.
+    let lang: Lang = if lang.is_none() { Lang::default() } else { read_part(py, "lang", lang)? };
     let mut extra = Vec::new();
-    for (i, item) in editions.try_iter()?.enumerate() {
+    let items = editions.try_iter().map_err(|_| {
+        let got = editions.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+        invalid_request(py, "editions", format!("expected a list of editions, got {got}"))
+    })?;
+    for (i, item) in items.enumerate() {
         let item = item?;
+        let place = format!("editions[{i}]");
         match item.cast::<PyEdition>() {
             Ok(e) => extra.push(Edition::clone(&e.get().inner)),
+            Err(_) if item.is_instance_of::<PyMapping>() => extra.push(read_edition(py, &place, &item)?),
             Err(_) => {
                 return Err(invalid_request(
                     py,
-                    &format!("editions[{i}]"),
-                    format!("expected an Edition, got {}", item.get_type().name()?),
+                    &place,
+                    format!(
+                        "expected an Edition or an edition document (dict), got {}",
+                        item.get_type().name()?
+                    ),
                 ))
             }
         }

@@ -584,3 +584,154 @@ def test_to_records_feeds_pandas(request_doc: dict[str, Any]) -> None:
     frame = pd.DataFrame(en.to_records(en.evaluate(request_doc)))
     assert list(frame["id"]) == ["A-1", "B-1", "C-1", "D-1", "E-1"]
     assert int(frame["points_total"].sum()) == 56
+
+
+# --- pandas' and numpy's values ------------------------------------------------------------------
+
+
+class NaTType(datetime.datetime):
+    """Stands for `pandas.NaT` (a `datetime` subclass that is no instant) without pandas."""
+
+    def utcoffset(self) -> datetime.timedelta:
+        raise ValueError("NaTType does not support utcoffset")
+
+
+NaTType.__module__ = "pandas._libs.tslibs.nattype"
+
+
+class NAType:
+    """Stands for `pandas.NA`."""
+
+
+NAType.__module__ = "pandas._libs.missing"
+
+
+class bool_:  # noqa: N801 - numpy's own name
+    """Stands for `numpy.bool_` (not a subclass of `bool`)."""
+
+    def __init__(self, value: bool) -> None:
+        self.value = value
+
+    def __bool__(self) -> bool:
+        return self.value
+
+
+bool_.__module__ = "numpy"
+
+
+class Int64:
+    """An integer of another library (numpy's `int64`): not an `int`, but has `__index__`."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+
+def test_pandas_missing_values_read_as_absent() -> None:
+    """`DataFrame.to_dict("records")` gives NaN, NaT or NA for an empty cell: absent, as None."""
+    nat = NaTType(2000, 1, 1)
+    for missing in (float("nan"), nat, NAType()):
+        d = confirmed_dossier("NA-1", 1001)
+        d["first_contact_on"] = None
+        with_missing = confirmed_dossier("NA-1", 1001)
+        with_missing["first_contact_on"] = missing
+        with_missing["survey"]["works_needed"] = missing
+        request = {"edition": "EN2021", "as_of": "2022-03-01", "establishments": [school(1001)]}
+        expected = en.evaluate({**request, "dossiers": [d]})
+        assert en.evaluate({**request, "dossiers": [with_missing]}) == expected, missing
+    # Where a value is required, a missing one is named like None.
+    with pytest.raises(en.InvalidRequestError) as raised:
+        en.evaluate({"edition": "EN2021", "as_of": float("nan")})
+    assert raised.value.path == "as_of"
+
+
+def test_numpy_integers_and_bools_read_as_python_ones() -> None:
+    request = {"edition": "EN2021", "as_of": "2022-03-01", "establishments": [school(1001)]}
+    plain = confirmed_dossier("NP-1", 1001)
+    foreign = confirmed_dossier("NP-1", 1001)
+    foreign["establishment"] = Int64(1001)
+    foreign["equipment"][0]["quantity"] = Int64(24)
+    foreign["survey"]["connectivity_assessed"] = bool_(True)
+    foreign["survey"]["works_needed"] = bool_(False)
+    expected = en.evaluate({**request, "dossiers": [plain]})
+    assert expected["dossiers"][0]["stage"] == "confirmed"
+    assert en.evaluate({**request, "dossiers": [foreign]}) == expected
+    with pytest.raises(en.InvalidRequestError) as raised:
+        en.evaluate({**request, "dossiers": [{**plain, "establishment": Int64(-1)}]})
+    assert raised.value.path == "dossiers[0].establishment"
+
+
+def test_real_pandas_frames_when_pandas_is_there() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(
+        [
+            {"id": "P-1", "establishment": 1001, "declared_on": pd.NaT, "first_contact_on": None},
+            {"id": "P-2", "establishment": 1002, "declared_on": "2021-10-12", "first_contact_on": float("nan")},
+        ]
+    )
+    request = {"edition": "EN2021", "as_of": "2021-11-01", "establishments": [school(1001), school(1002)],
+               "dossiers": frame.to_dict("records")}
+    stages = [d["stage"] for d in en.evaluate(request)["dossiers"]]
+    assert stages == ["not_declared", "declared"]
+
+
+# --- single dossier: its arguments as in a campaign request -----------------------------------
+
+
+def test_evaluate_dossier_takes_editions_as_a_campaign_request_does() -> None:
+    doc = json.loads(en.Edition.builtin("EN2021").to_json())
+    as_object = en.evaluate_dossier(confirmed_dossier("E-1", 1001), school(1001), "2022-03-01")
+    as_document = en.evaluate_dossier(confirmed_dossier("E-1", 1001), school(1001), "2022-03-01", doc, None)
+    assert as_document == as_object and as_document.stage is en.Stage.CONFIRMED
+    en2022 = dict(doc, id="EN2022", year=2022, next=None, dossier_deadline="2023-06-01",
+                  declaration={"opens": "2022-10-01", "closes": "2022-12-16"})
+    late = confirmed_dossier("E-2", 1001)
+    del late["signed_on"]
+    moved = en.evaluate_dossier(late, school(1001), "2022-07-01", editions=[en2022])
+    assert moved.edition == "EN2022" and moved.carried_over_from == ("EN2021",)
+    broken = dict(doc, grid=dict(doc["grid"], max_points=0))
+    with pytest.raises(en.InvalidEditionError) as raised:
+        en.evaluate_dossier(late, school(1001), "2022-07-01", broken)
+    assert raised.value.path == "edition.grid.max_points"
+    with pytest.raises(en.InvalidEditionError) as raised:
+        en.evaluate_dossier(late, school(1001), "2022-07-01", editions=[en2022, dict(en2022, year="x")])
+    assert raised.value.path == "editions[1].year"
+    with pytest.raises(en.InvalidRequestError) as not_a_list:
+        en.evaluate_dossier(late, school(1001), "2022-07-01", editions=5)  # type: ignore[arg-type]
+    assert not_a_list.value.path == "editions"
+    with pytest.raises(en.UnknownEditionError) as unknown:
+        en.evaluate_dossier(dict(late, edition="EN1999"), school(1001), "2022-07-01")
+    assert unknown.value.path == "dossier.edition"
+
+
+def test_a_request_text_that_is_not_unicode_is_an_invalid_request() -> None:
+    with pytest.raises(en.InvalidRequestError) as raised:
+        en.evaluate_json('{"edition": "EN2021", "as_of": "2022-01-01", "dossiers": [{"id": "\ud800", "establishment": 1}]}')
+    assert raised.value.path == ""
+
+
+def test_a_report_date_beyond_python_s_is_named() -> None:
+    """A commitment ending after the year 9999: the dict report keeps it as text; the typed
+    report and the records raise a typed error naming it."""
+    d = confirmed_dossier("F-1", 1001)
+    for field, day in [("cen_approved_on", "9999-01-10"), ("expert_approved_on", "9999-01-12"),
+                       ("signed_on", "9999-01-20")]:
+        d[field] = day
+    d["first_contact_on"], d["survey"]["completed_on"], d["space_opened_on"] = "9998-11-01", "9998-11-15", "9998-12-01"
+    d["delivery"] = {"delivered_on": "9999-03-01", "note_signed": True}
+    d["reception"] = {"appointment_on": "9999-04-01", "visited_on": "9999-06-01",
+                      "team_member_present": True, "equipment_accessible": True}
+    # A deadline the year 9999 allows: an edition of its own.
+    doc = json.loads(en.Edition.builtin("EN2021").to_json())
+    doc.update(next=None, dossier_deadline="9999-12-01")
+    request = {"edition": doc, "as_of": "9999-12-31", "establishments": [school(1001)], "dossiers": [d]}
+    report = en.evaluate(request)
+    assert (report["dossiers"][0]["stage"], report["dossiers"][0]["commitment_ends_on"]) == ("in_project", "+10002-06-01")
+    with pytest.raises(en.EcoleNumeriqueError) as raised:
+        en.evaluate_dossier(d, school(1001), "9999-12-31", doc)
+    assert raised.value.path == "commitment_ends_on" and "+10002-06-01" in raised.value.detail
+    with pytest.raises(en.EcoleNumeriqueError) as raised:
+        en.to_records(report)
+    assert raised.value.path == "dossiers[0].commitment_ends_on"

@@ -26,7 +26,7 @@ refused.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Iterable, Mapping, Union, cast
+from typing import Any, Iterable, Mapping, Optional, Union, cast
 
 from . import _native
 from ._errors import (
@@ -137,17 +137,20 @@ def evaluate_dossier(
     dossier: Mapping[str, Any],
     establishment: Mapping[str, Any],
     as_of: DateLike,
-    edition: Union[str, Edition] = "EN2021",
-    lang: Lang = "fr",
+    edition: Union[str, Edition, Mapping[str, Any]] = "EN2021",
+    lang: Optional[Lang] = "fr",
     *,
-    editions: Iterable[Edition] = (),
+    editions: Iterable[Union[Edition, Mapping[str, Any]]] = (),
 ) -> DossierReport:
     """Evaluates one dossier of one establishment on the day ``as_of`` (the adviser's view).
 
     ``dossier`` and ``establishment`` have the shapes of the campaign document; ``edition`` is an
-    edition id or an :class:`Edition`; ``editions`` are further editions, for carry-over. No
-    waves: the ``ordered`` stage is skipped. Errors name their place under ``dossier``,
-    ``establishment``, ``as_of``, ``edition``, ``lang`` or ``editions[i]``.
+    edition id, an edition document (a dict, as in a campaign request) or an :class:`Edition`;
+    ``editions`` are further editions (:class:`Edition` objects or documents), for carry-over;
+    ``lang=None`` is French, as an absent ``lang`` is. No waves: the ``ordered`` stage is
+    skipped. Errors name their place under ``dossier``, ``establishment``, ``as_of``,
+    ``edition``, ``lang`` or ``editions[i]``. A date of the report beyond Python's (a
+    commitment ending after the year 9999) raises :class:`EcoleNumeriqueError` naming it.
 
     >>> school = {"fase": 7, "name": "Athénée", "offers": [{"level": "secondaire", "kind": "ordinaire"}],
     ...           "implantations": [{"fase": 8, "region": "wallonia"}], "laureate_years": []}

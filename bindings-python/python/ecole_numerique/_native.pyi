@@ -27,9 +27,9 @@ def evaluate_dossier(
     dossier: Mapping[str, Any],
     establishment: Mapping[str, Any],
     as_of: Union[datetime.date, str],
-    edition: Union[str, Edition],
-    lang: str,
-    editions: Iterable[Edition],
+    edition: Union[str, Edition, Mapping[str, Any]],
+    lang: Optional[str],
+    editions: Iterable[Union[Edition, Mapping[str, Any]]],
 ) -> dict[str, Any]: ...
 def civil_date(value: Union[datetime.date, str]) -> datetime.date: ...
 def _time_steps(request: Mapping[str, Any], rounds: int) -> list[tuple[float, float, float]]: ...

@@ -9,8 +9,9 @@ import copy
 import datetime
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import Any, Iterable, List, Mapping, Optional, Tuple, Union, cast
 
+from ._errors import EcoleNumeriqueError
 from ._types import DossierRecord
 
 
@@ -38,8 +39,23 @@ class Stage(str, enum.Enum):
         return self.value
 
 
-def _date(text: Optional[str]) -> Optional[datetime.date]:
-    return None if text is None else datetime.date.fromisoformat(text)
+def _date(text: Optional[str], path: str) -> Optional[datetime.date]:
+    """The ``datetime.date`` of a date core wrote. Core computes dates beyond Python's (a
+    commitment ending after the year 9999 is written ``+10002-06-01``): such a date raises
+    :class:`EcoleNumeriqueError` naming its place; ``to_dict()`` and ``evaluate()`` keep it as
+    text."""
+    if text is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        detail = f"the date {text} is beyond Python's dates (years 1 to 9999); read it as text with evaluate() or evaluate_json()"
+        raise EcoleNumeriqueError(f"{path}: {detail}", path, detail) from None
+
+
+def _day(text: str, path: str) -> datetime.date:
+    """:func:`_date` of a date core always writes."""
+    return cast(datetime.date, _date(text, path))
 
 
 @dataclass(frozen=True)
@@ -122,7 +138,7 @@ class DossierReport:
             id=document["id"],
             establishment=document["establishment"],
             edition=document["edition"],
-            deadline=datetime.date.fromisoformat(document["deadline"]),
+            deadline=_day(document["deadline"], "deadline"),
             eligible=document["eligible"],
             stage=Stage(document["stage"]),
             checks=tuple(
@@ -145,10 +161,10 @@ class DossierReport:
             carried_over_from=tuple(document["carried_over_from"]),
             carried_over_to=document["carried_over_to"],
             wave=document["wave"],
-            commitment_ends_on=_date(document["commitment_ends_on"]),
+            commitment_ends_on=_date(document["commitment_ends_on"], "commitment_ends_on"),
             next_actions=tuple(
-                NextAction(rule=a["rule"], message=a["message"], due=_date(a["due"]))
-                for a in document["next_actions"]
+                NextAction(rule=a["rule"], message=a["message"], due=_date(a["due"], f"next_actions[{i}].due"))
+                for i, a in enumerate(document["next_actions"])
             ),
             fingerprint=document.get("fingerprint", ""),
             _document=copy.deepcopy(dict(document)),
@@ -188,8 +204,9 @@ ReportSource = Union[Mapping[str, Any], DossierReport, Iterable[DossierReport]]
 :class:`DossierReport`, or several."""
 
 
-def _record_from_dict(d: Mapping[str, Any]) -> DossierRecord:
+def _record_from_dict(d: Mapping[str, Any], place: str = "") -> DossierRecord:
     points = d["points"]
+    at = f"{place}." if place else ""
     due = next((a["due"] for a in d["next_actions"] if a["due"] is not None), None)
     return {
         "id": d["id"],
@@ -197,17 +214,17 @@ def _record_from_dict(d: Mapping[str, Any]) -> DossierRecord:
         "edition": d["edition"],
         "stage": d["stage"],
         "eligible": d["eligible"],
-        "deadline": datetime.date.fromisoformat(d["deadline"]),
+        "deadline": _day(d["deadline"], f"{at}deadline"),
         "points_total": points["total"],
         "points_max": points["max"],
         "points_remaining": points["remaining"],
         "wave": d["wave"],
         "carried_over_from": ";".join(d["carried_over_from"]),
         "carried_over_to": d["carried_over_to"],
-        "commitment_ends_on": _date(d["commitment_ends_on"]),
+        "commitment_ends_on": _date(d["commitment_ends_on"], f"{at}commitment_ends_on"),
         "checks_failed": ";".join(c["rule"] for c in d["checks"] if not c["passed"]),
         "next_actions": ";".join(a["rule"] for a in d["next_actions"]),
-        "next_due": _date(due),
+        "next_due": _date(due, f"{at}next_actions.due"),
     }
 
 
@@ -255,7 +272,7 @@ def to_records(report: ReportSource) -> List[DossierRecord]:
         return [_record_from_report(report)]
     if isinstance(report, Mapping):
         if "dossiers" in report:
-            return [_record_from_dict(d) for d in report["dossiers"]]
+            return [_record_from_dict(d, f"dossiers[{i}]") for i, d in enumerate(report["dossiers"])]
         return [_record_from_dict(report)]
     records: List[DossierRecord] = []
     for item in report:
