@@ -56,6 +56,24 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| format!("`{text}` is not a real date"))
 }
 
+/// Whether a request can write `date` as `YYYY-MM-DD` (years 0 to 9999). A typed request
+/// (Rust, or a binding's records) can hold other dates; it is refused as the same request
+/// written in JSON would be, so that every API gives one result.
+pub(crate) fn writable(date: NaiveDate) -> bool {
+    // A negative year is beyond 9999 as an unsigned number.
+    (date.year() as u32) <= 9999
+}
+
+/// The refusal of a date a request cannot write, at `path`.
+pub(crate) fn unwritable(path: impl Into<String>, date: NaiveDate) -> crate::Error {
+    crate::Error::InvalidRequest {
+        path: path.into(),
+        detail: format!(
+            "the date {date} cannot be written YYYY-MM-DD (years 0 to 9999), as a request's dates are"
+        ),
+    }
+}
+
 /// Writes a civil date as `YYYY-MM-DD`.
 pub fn format_date(date: NaiveDate) -> String {
     let mut out = String::with_capacity(10);

@@ -380,6 +380,17 @@ impl Edition {
         if self.id.trim().is_empty() {
             return Err(Error::edition("id", "the edition id is empty"));
         }
+        let dates = [
+            ("declaration.opens", self.declaration.opens),
+            ("declaration.closes", self.declaration.closes),
+            ("dossier_deadline", self.dossier_deadline),
+        ];
+        if let Some((field, date)) = dates.into_iter().find(|(_, date)| !crate::dates::writable(*date)) {
+            return Err(Error::edition(
+                field,
+                format!("the date {date} cannot be written YYYY-MM-DD (years 0 to 9999), as a document's dates are"),
+            ));
+        }
         if self.declaration.closes < self.declaration.opens {
             return Err(Error::edition(
                 "declaration.closes",

@@ -39,6 +39,7 @@ use crate::campaign::{
     CampaignReport, CampaignRequest, Check, Dossier, DossierReport, EditionRef, Establishment, Fase,
     NextAction, PointsLine, Stage,
 };
+use crate::dates::{unwritable, writable};
 use crate::dossier::{
     next_actions_into, walk_after_confirmation, walk_to_confirmation_in, Order, Sink, Walk,
 };
@@ -105,7 +106,8 @@ impl<'r> ByFase<'r> {
 }
 
 /// Refuses what makes a request unreadable beyond its types: duplicate FASE numbers, dossier
-/// ids and wave ids, negative capacities.
+/// ids and wave ids, negative capacities, and (in a typed request) dates that `YYYY-MM-DD`
+/// cannot write.
 fn check_integrity(request: &CampaignRequest) -> Result<ByFase<'_>, Error> {
     let list = request.establishments.as_slice();
     let by_fase = if list.windows(2).all(|w| w[0].fase < w[1].fase) {
@@ -122,6 +124,9 @@ fn check_integrity(request: &CampaignRequest) -> Result<ByFase<'_>, Error> {
         }
         ByFase::Hashed(by_fase)
     };
+    if !writable(request.as_of) {
+        return Err(unwritable("as_of", request.as_of));
+    }
     let mut ids = FxHashSet::with_capacity_and_hasher(request.dossiers.len(), Default::default());
     for (i, d) in request.dossiers.iter().enumerate() {
         if !ids.insert(d.id.as_str()) {
@@ -129,6 +134,14 @@ fn check_integrity(request: &CampaignRequest) -> Result<ByFase<'_>, Error> {
                 format!("dossiers[{i}].id"),
                 format!("the dossier id `{}` is used twice", d.id),
             ));
+        }
+        if !event_dates(d).iter().flatten().all(|date| writable(*date)) {
+            let named = EVENT_FIELDS.iter().zip(event_dates(d));
+            if let Some((field, Some(date))) =
+                named.into_iter().find(|(_, date)| date.is_some_and(|d| !writable(d)))
+            {
+                return Err(unwritable(format!("dossiers[{i}].{field}"), date));
+            }
         }
     }
     let mut wave_ids = FxHashSet::default();
@@ -139,6 +152,9 @@ fn check_integrity(request: &CampaignRequest) -> Result<ByFase<'_>, Error> {
                 format!("the wave id `{}` is used twice", w.id),
             ));
         }
+        if !writable(w.order_on) {
+            return Err(unwritable(format!("waves[{i}].order_on"), w.order_on));
+        }
         if let Some((item, units)) = w.capacity.iter().find(|(_, units)| **units < 0) {
             return Err(Error::request(
                 format!("waves[{i}].capacity.{item}"),
@@ -148,6 +164,42 @@ fn check_integrity(request: &CampaignRequest) -> Result<ByFase<'_>, Error> {
     }
     Ok(by_fase)
 }
+
+/// A dossier's event dates, in the order of [`EVENT_FIELDS`].
+fn event_dates(d: &Dossier) -> [Option<NaiveDate>; 13] {
+    [
+        d.declared_on,
+        d.first_contact_on,
+        d.survey.completed_on,
+        d.space_opened_on,
+        d.cen_approved_on,
+        d.expert_approved_on,
+        d.signed_on,
+        d.delivery.delivered_on,
+        d.reception.appointment_on,
+        d.reception.visited_on,
+        d.evaluation.questionnaire_on,
+        d.evaluation.survey_on,
+        d.evaluation.shared_on,
+    ]
+}
+
+/// The fields of [`event_dates`], as a path names them.
+const EVENT_FIELDS: [&str; 13] = [
+    "declared_on",
+    "first_contact_on",
+    "survey.completed_on",
+    "space_opened_on",
+    "cen_approved_on",
+    "expert_approved_on",
+    "signed_on",
+    "delivery.delivered_on",
+    "reception.appointment_on",
+    "reception.visited_on",
+    "evaluation.questionnaire_on",
+    "evaluation.survey_on",
+    "evaluation.shared_on",
+];
 
 /// Edition and wave ids as shared text: one allocation per id and campaign, not per dossier.
 /// There are a handful (the editions and waves of a request), mostly asked for by the same

@@ -373,3 +373,45 @@ fn the_single_dossier_entry_point_names_its_own_places() {
     assert_eq!(err.kind(), ErrorKind::InvalidEdition);
     assert!(err.path().starts_with("editions[0]"), "{}", err.path());
 }
+
+/// A typed request can hold dates its JSON cannot write (`YYYY-MM-DD`: years 0 to 9999); it is
+/// refused at the date's place, as the JSON request would be, so every API gives one result.
+/// The first and last writable days pass.
+#[test]
+fn a_typed_request_s_dates_are_those_json_can_write() {
+    use chrono::NaiveDate;
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let base = CampaignRequest::from_json(&request("2022-03-01", vec![full("D1", 100)]).to_string()).unwrap();
+    assert!(evaluate(&base).is_ok());
+    let (first, last, before, after) = (day(0, 1, 1), day(9999, 12, 31), day(-1, 12, 31), day(10000, 1, 1));
+    let refused_at = |r: &CampaignRequest| evaluate(r).err().map(|e| (e.kind(), e.path().to_string()));
+
+    for (date, refused) in [(first, false), (last, false), (before, true), (after, true)] {
+        let mut r = base.clone();
+        r.dossiers[0].signed_on = Some(date);
+        let expected = refused.then(|| (ErrorKind::InvalidRequest, "dossiers[0].signed_on".to_string()));
+        assert_eq!(refused_at(&r), expected, "{date}");
+        let mut r = base.clone();
+        r.dossiers[0].reception.visited_on = Some(date);
+        let expected =
+            refused.then(|| (ErrorKind::InvalidRequest, "dossiers[0].reception.visited_on".to_string()));
+        assert_eq!(refused_at(&r), expected, "{date}");
+        let mut r = base.clone();
+        r.as_of = date;
+        if refused {
+            assert_eq!(refused_at(&r), Some((ErrorKind::InvalidRequest, "as_of".to_string())), "{date}");
+        }
+        let mut r = base.clone();
+        r.waves.as_mut().unwrap()[0].order_on = date;
+        let expected = refused.then(|| (ErrorKind::InvalidRequest, "waves[0].order_on".to_string()));
+        assert_eq!(refused_at(&r), expected, "{date}");
+    }
+    let mut doc = Edition::builtin("EN2021").unwrap();
+    doc.dossier_deadline = after;
+    let mut r = base.clone();
+    r.edition = ecole_numerique::EditionRef::Document(Box::new(doc.clone()));
+    assert_eq!(refused_at(&r), Some((ErrorKind::InvalidEdition, "edition.dossier_deadline".to_string())));
+    doc.dossier_deadline = last;
+    r.edition = ecole_numerique::EditionRef::Document(Box::new(doc));
+    assert!(evaluate(&r).is_ok());
+}
