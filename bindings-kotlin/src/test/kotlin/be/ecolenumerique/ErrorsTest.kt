@@ -3,6 +3,7 @@ package be.ecolenumerique
 import be.ecolenumerique.Fixtures.confirmedDossier
 import be.ecolenumerique.Fixtures.d
 import be.ecolenumerique.Fixtures.school
+import java.time.LocalDate
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -70,6 +71,23 @@ class ErrorsTest {
         val j = assertThrows<EcoleNumeriqueException.InvalidRequest> { evaluateJson(typed.toJson()) }
         assertEquals("dossiers[1].id", e.path)
         assertEquals(j.path, e.path)
+    }
+
+    @Test
+    fun `a date YYYY-MM-DD cannot write is an InvalidRequest at its field, typed as in JSON`() {
+        for ((date, refused) in listOf(
+            LocalDate.of(9999, 12, 31) to false, LocalDate.of(10000, 1, 1) to true, LocalDate.of(-1, 12, 31) to true,
+        )) {
+            val typed = request(confirmedDossier("A", 1001).copy(signedOn = date))
+            if (!refused) {
+                evaluate(typed)
+                continue
+            }
+            val e = assertThrows<EcoleNumeriqueException.InvalidRequest> { evaluate(typed) }
+            val j = assertThrows<EcoleNumeriqueException.InvalidRequest> { evaluateJson(typed.toJson()) }
+            assertEquals("dossiers[0].signed_on", e.path, "$date")
+            assertEquals(j.path, e.path, "$date")
+        }
     }
 
     @Test
