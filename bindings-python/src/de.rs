@@ -269,7 +269,17 @@ impl<'a, 'py> PyDe<'a, 'py> {
             return Ok(Some(PyBool::new(obj.py(), obj.is_truthy()?).to_owned().into_any()));
         }
         if kind.hasattr("__index__")? && !obj.is_instance_of::<PyBool>() {
-            return Ok(Some(obj.call_method0("__index__")?));
+            // As `operator.index`: the result must be an `int` (read as such, never as the
+            // object again, which could recurse without end).
+            let index = obj.call_method0("__index__")?;
+            if !index.is_instance_of::<PyInt>() {
+                return Err(DeError(format!(
+                    "`{}.__index__` returned {}, not an int",
+                    type_name(obj),
+                    type_name(&index)
+                )));
+            }
+            return Ok(Some(index));
         }
         Ok(None)
     }

@@ -175,10 +175,15 @@ fn evaluate_dossier<'py>(
     // `None` reads as absent, as in a campaign request: French.
     let lang: Lang = if lang.is_none() { Lang::default() } else { read_part(py, "lang", lang)? };
     let mut extra = Vec::new();
-    let items = editions.try_iter().map_err(|_| {
+    let not_a_list = || {
         let got = editions.get_type().name().map(|n| n.to_string()).unwrap_or_default();
         invalid_request(py, "editions", format!("expected a list of editions, got {got}"))
-    })?;
+    };
+    // A str is iterable, by its characters: not a list of editions.
+    if editions.is_instance_of::<PyString>() || editions.is_instance_of::<PyMapping>() {
+        return Err(not_a_list());
+    }
+    let items = editions.try_iter().map_err(|_| not_a_list())?;
     for (i, item) in items.enumerate() {
         let item = item?;
         let place = format!("editions[{i}]");

@@ -663,6 +663,26 @@ def test_numpy_integers_and_bools_read_as_python_ones() -> None:
     assert raised.value.path == "dossiers[0].establishment"
 
 
+class Loop:
+    """`__index__` giving itself back: read as an int or refused, never read again."""
+
+    def __index__(self) -> Any:
+        return self
+
+
+class Text:
+    def __index__(self) -> Any:
+        return "3"
+
+
+def test_an_index_that_is_not_an_int_is_refused_at_its_place() -> None:
+    for odd in (Loop(), Text()):
+        with pytest.raises(en.InvalidRequestError) as raised:
+            en.evaluate({"edition": "EN2021", "as_of": "2022-01-10", "dossiers": [{"id": "D", "establishment": odd}]})
+        assert raised.value.path == "dossiers[0].establishment"
+        assert "not an int" in raised.value.detail
+
+
 def test_real_pandas_frames_when_pandas_is_there() -> None:
     pd = pytest.importorskip("pandas")
     frame = pd.DataFrame(
@@ -701,6 +721,10 @@ def test_evaluate_dossier_takes_editions_as_a_campaign_request_does() -> None:
     with pytest.raises(en.InvalidRequestError) as not_a_list:
         en.evaluate_dossier(late, school(1001), "2022-07-01", editions=5)  # type: ignore[arg-type]
     assert not_a_list.value.path == "editions"
+    for not_editions in ("EN2021", {"id": "EN2022"}):
+        with pytest.raises(en.InvalidRequestError) as not_a_list:
+            en.evaluate_dossier(late, school(1001), "2022-07-01", editions=not_editions)  # type: ignore[arg-type]
+        assert not_a_list.value.path == "editions"
     with pytest.raises(en.UnknownEditionError) as unknown:
         en.evaluate_dossier(dict(late, edition="EN1999"), school(1001), "2022-07-01")
     assert unknown.value.path == "dossier.edition"

@@ -375,22 +375,29 @@ impl Edition {
         Ok(self)
     }
 
-    /// The validation of SPEC §3, each failure naming its field.
-    pub fn validate(&self) -> Result<(), Error> {
-        if self.id.trim().is_empty() {
-            return Err(Error::edition("id", "the edition id is empty"));
-        }
+    /// Refuses the dates `YYYY-MM-DD` cannot write (years outside 0 to 9999), which a typed
+    /// edition can hold and a document cannot: the window and the deadline, in that order.
+    pub(crate) fn check_dates(&self) -> Result<(), Error> {
         let dates = [
             ("declaration.opens", self.declaration.opens),
             ("declaration.closes", self.declaration.closes),
             ("dossier_deadline", self.dossier_deadline),
         ];
-        if let Some((field, date)) = dates.into_iter().find(|(_, date)| !crate::dates::writable(*date)) {
-            return Err(Error::edition(
+        match dates.into_iter().find(|(_, date)| !crate::dates::writable(*date)) {
+            Some((field, date)) => Err(Error::edition(
                 field,
                 format!("the date {date} cannot be written YYYY-MM-DD (years 0 to 9999), as a document's dates are"),
-            ));
+            )),
+            None => Ok(()),
         }
+    }
+
+    /// The validation of SPEC §3, each failure naming its field.
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.id.trim().is_empty() {
+            return Err(Error::edition("id", "the edition id is empty"));
+        }
+        self.check_dates()?;
         if self.declaration.closes < self.declaration.opens {
             return Err(Error::edition(
                 "declaration.closes",

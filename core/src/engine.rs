@@ -106,8 +106,7 @@ impl<'r> ByFase<'r> {
 }
 
 /// Refuses what makes a request unreadable beyond its types: duplicate FASE numbers, dossier
-/// ids and wave ids, negative capacities, and (in a typed request) dates that `YYYY-MM-DD`
-/// cannot write.
+/// ids and wave ids, negative capacities.
 fn check_integrity(request: &CampaignRequest) -> Result<ByFase<'_>, Error> {
     let list = request.establishments.as_slice();
     let by_fase = if list.windows(2).all(|w| w[0].fase < w[1].fase) {
@@ -124,9 +123,6 @@ fn check_integrity(request: &CampaignRequest) -> Result<ByFase<'_>, Error> {
         }
         ByFase::Hashed(by_fase)
     };
-    if !writable(request.as_of) {
-        return Err(unwritable("as_of", request.as_of));
-    }
     let mut ids = FxHashSet::with_capacity_and_hasher(request.dossiers.len(), Default::default());
     for (i, d) in request.dossiers.iter().enumerate() {
         if !ids.insert(d.id.as_str()) {
@@ -134,14 +130,6 @@ fn check_integrity(request: &CampaignRequest) -> Result<ByFase<'_>, Error> {
                 format!("dossiers[{i}].id"),
                 format!("the dossier id `{}` is used twice", d.id),
             ));
-        }
-        if !event_dates(d).iter().flatten().all(|date| writable(*date)) {
-            let named = EVENT_FIELDS.iter().zip(event_dates(d));
-            if let Some((field, Some(date))) =
-                named.into_iter().find(|(_, date)| date.is_some_and(|d| !writable(d)))
-            {
-                return Err(unwritable(format!("dossiers[{i}].{field}"), date));
-            }
         }
     }
     let mut wave_ids = FxHashSet::default();
@@ -152,9 +140,6 @@ fn check_integrity(request: &CampaignRequest) -> Result<ByFase<'_>, Error> {
                 format!("the wave id `{}` is used twice", w.id),
             ));
         }
-        if !writable(w.order_on) {
-            return Err(unwritable(format!("waves[{i}].order_on"), w.order_on));
-        }
         if let Some((item, units)) = w.capacity.iter().find(|(_, units)| **units < 0) {
             return Err(Error::request(
                 format!("waves[{i}].capacity.{item}"),
@@ -163,6 +148,38 @@ fn check_integrity(request: &CampaignRequest) -> Result<ByFase<'_>, Error> {
         }
     }
     Ok(by_fase)
+}
+
+/// Refuses, in a typed request, the dates `YYYY-MM-DD` cannot write (years outside 0 to 9999)
+/// at their place, as the JSON of that request is refused: first, and in the order of the
+/// document (its editions, `as_of`, the dossiers' events, the waves), since the JSON reader
+/// refuses them while reading, before any other check.
+fn check_writable_dates(request: &CampaignRequest) -> Result<(), Error> {
+    if let EditionRef::Document(doc) = &request.edition {
+        doc.check_dates().map_err(|e| e.under("edition"))?;
+    }
+    for (i, doc) in request.editions.iter().enumerate() {
+        doc.check_dates().map_err(|e| e.under(&format!("editions[{i}]")))?;
+    }
+    if !writable(request.as_of) {
+        return Err(unwritable("as_of", request.as_of));
+    }
+    for (i, d) in request.dossiers.iter().enumerate() {
+        for (field, date) in EVENT_FIELDS.iter().zip(event_dates(d)) {
+            match date {
+                Some(date) if !writable(date) => {
+                    return Err(unwritable(format!("dossiers[{i}].{field}"), date))
+                }
+                _ => {}
+            }
+        }
+    }
+    for (i, w) in request.waves.iter().flatten().enumerate() {
+        if !writable(w.order_on) {
+            return Err(unwritable(format!("waves[{i}].order_on"), w.order_on));
+        }
+    }
+    Ok(())
 }
 
 /// A dossier's event dates, in the order of [`EVENT_FIELDS`].
@@ -301,6 +318,7 @@ struct Track<'r> {
 }
 
 pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Error> {
+    check_writable_dates(request)?;
     let registry = registry_for(request)?;
     let by_fase = check_integrity(request)?;
     let default = registry
@@ -325,7 +343,6 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     // by a blank.
     let mut reports: Vec<DossierReport> = Vec::with_capacity(request.dossiers.len());
     let mut waiting: Vec<(usize, Track<'_>)> = Vec::with_capacity(request.dossiers.len() / 2);
-    // The checks of the dossiers that wait, in their order.
     let mut candidates: Vec<Candidate> = Vec::with_capacity(request.dossiers.len());
     // For each candidate, its place in `waiting`, when it waits.
     let mut waits_at: Vec<Option<usize>> = Vec::with_capacity(request.dossiers.len());

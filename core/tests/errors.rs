@@ -414,4 +414,38 @@ fn a_typed_request_s_dates_are_those_json_can_write() {
     doc.dossier_deadline = last;
     r.edition = ecole_numerique::EditionRef::Document(Box::new(doc));
     assert!(evaluate(&r).is_ok());
+
+    // With another problem besides, the typed request gives the error its JSON gives: the
+    // JSON reader refuses such a date while reading, before any check of meaning.
+    let as_json = |r: &CampaignRequest| {
+        let text = serde_json::to_string(r).unwrap();
+        evaluate_json(&text).err().map(|e| (e.kind(), e.path().to_string()))
+    };
+    let mut twice = base.clone();
+    twice.establishments.push(twice.establishments[0].clone());
+    twice.as_of = after;
+    let mut same_id = base.clone();
+    same_id.dossiers.push(same_id.dossiers[0].clone());
+    same_id.dossiers.push(same_id.dossiers[0].clone());
+    same_id.dossiers[2].signed_on = Some(after);
+    let mut negative = base.clone();
+    let mut second = negative.waves.as_ref().unwrap()[0].clone();
+    second.id = "W2".into();
+    second.order_on = after;
+    negative.waves.as_mut().unwrap()[0].capacity.insert("nas".into(), -1);
+    negative.waves.as_mut().unwrap().push(second);
+    let mut window = Edition::builtin("EN2021").unwrap();
+    window.declaration.closes = day(2021, 9, 1); // closes before it opens
+    let mut bad_window = base.clone();
+    bad_window.edition = ecole_numerique::EditionRef::Document(Box::new(window));
+    bad_window.as_of = after;
+    for (r, path) in [
+        (&twice, "as_of"),
+        (&same_id, "dossiers[2].signed_on"),
+        (&negative, "waves[1].order_on"),
+        (&bad_window, "as_of"),
+    ] {
+        assert_eq!(refused_at(r), Some((ErrorKind::InvalidRequest, path.to_string())));
+        assert_eq!(refused_at(r), as_json(r), "{path}");
+    }
 }

@@ -699,6 +699,15 @@ fn without_waves_the_order_is_awaited_until_a_delivery_is_known() {
         assert!(!actions(&d).contains(&"process.order"), "{as_of}: {:?}", actions(&d));
         assert!(actions(&d).contains(&"delivery.signed_note"), "{as_of}");
     }
+    // A delivery dated before the signature breaks the chronology; it is known all the same:
+    // the chronology is to fix, no order awaited.
+    let early = set(full("D1", 100), "delivery.delivered_on", json!("2022-01-15"));
+    let mut req = request("2022-03-01", vec![early]);
+    req.as_object_mut().unwrap().remove("waves");
+    let d = report(&req).dossiers.remove(0);
+    assert_eq!((stage(&d), passed(&d, "dossier.chronology")), ("confirmed", Some(false)));
+    assert!(!actions(&d).contains(&"process.order"), "{:?}", actions(&d));
+    assert_eq!(actions(&d)[0], "dossier.chronology");
 }
 
 // ---- delivery ------------------------------------------------------------------------------

@@ -207,7 +207,8 @@ ReportSource = Union[Mapping[str, Any], DossierReport, Iterable[DossierReport]]
 def _record_from_dict(d: Mapping[str, Any], place: str = "") -> DossierRecord:
     points = d["points"]
     at = f"{place}." if place else ""
-    due = next((a["due"] for a in d["next_actions"] if a["due"] is not None), None)
+    first = next((i for i, a in enumerate(d["next_actions"]) if a["due"] is not None), None)
+    due = None if first is None else d["next_actions"][first]["due"]
     return {
         "id": d["id"],
         "establishment": d["establishment"],
@@ -224,7 +225,7 @@ def _record_from_dict(d: Mapping[str, Any], place: str = "") -> DossierRecord:
         "commitment_ends_on": _date(d["commitment_ends_on"], f"{at}commitment_ends_on"),
         "checks_failed": ";".join(c["rule"] for c in d["checks"] if not c["passed"]),
         "next_actions": ";".join(a["rule"] for a in d["next_actions"]),
-        "next_due": _date(due, f"{at}next_actions.due"),
+        "next_due": _date(due, f"{at}next_actions[{first}].due"),
     }
 
 
@@ -279,7 +280,7 @@ def to_records(report: ReportSource) -> List[DossierRecord]:
         if isinstance(item, DossierReport):
             records.append(_record_from_report(item))
         elif isinstance(item, Mapping):
-            records.append(_record_from_dict(item))
+            records.append(_record_from_dict(item, f"[{len(records)}]"))
         else:
             raise TypeError(
                 f"to_records reads DossierReport objects or report dicts, got {type(item).__name__}"
