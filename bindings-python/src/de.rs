@@ -200,14 +200,17 @@ fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
     {
         return false;
     }
+    let (module, name) = type_path(obj);
+    module.starts_with("pandas") && (name == "NaTType" || name == "NAType")
+}
+
+/// The module and the name of `obj`'s type (`("numpy", "bool_")`); empty when unknown. Asked
+/// only of values that are none of the built-in types read first.
+fn type_path(obj: &Bound<'_, PyAny>) -> (String, String) {
     let kind = obj.get_type();
-    match kind.name() {
-        Ok(name) if name.to_cow().is_ok_and(|n| n == "NaTType" || n == "NAType") => kind
-            .getattr("__module__")
-            .and_then(|m| m.extract::<String>())
-            .is_ok_and(|m| m.starts_with("pandas")),
-        _ => false,
-    }
+    let module = kind.getattr("__module__").and_then(|m| m.extract::<String>()).unwrap_or_default();
+    let name = kind.name().map(|n| n.to_string()).unwrap_or_default();
+    (module, name)
 }
 
 /// The UTF-8 text of a Python `str`.
@@ -263,12 +266,11 @@ impl<'a, 'py> PyDe<'a, 'py> {
     /// Asked only of a value that is none of the types read above.
     fn foreign(&self) -> Result<Option<Bound<'py, PyAny>>, DeError> {
         let obj = &self.obj;
-        let kind = obj.get_type();
-        let module: String = kind.getattr("__module__").and_then(|m| m.extract()).unwrap_or_default();
-        if module == "numpy" && matches!(&*kind.name()?.to_cow()?, "bool_" | "bool") {
+        let (module, name) = type_path(obj);
+        if module == "numpy" && (name == "bool_" || name == "bool") {
             return Ok(Some(PyBool::new(obj.py(), obj.is_truthy()?).to_owned().into_any()));
         }
-        if kind.hasattr("__index__")? && !obj.is_instance_of::<PyBool>() {
+        if obj.get_type().hasattr("__index__")? && !obj.is_instance_of::<PyBool>() {
             // As `operator.index`: the result must be an `int` (read as such, never as the
             // object again, which could recurse without end).
             let index = obj.call_method0("__index__")?;

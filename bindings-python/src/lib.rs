@@ -125,17 +125,8 @@ where
 /// `edition` or `editions[i]` is: any error is an invalid edition at `place.path`.
 fn read_edition(py: Python<'_>, place: &str, value: &Bound<'_, PyAny>) -> PyResult<Edition> {
     run_attached(py, || {
-        let read = serde_path_to_error::deserialize::<_, Edition>(PyDe::new(value.clone(), &Keys::new()));
-        let edition = read.map_err(|e| {
-            let detail = e.inner().to_string();
-            let path = join_path(place, &error_path(&path_string(e.path()), &detail));
-            to_py_err(py, &ecole_numerique::Error::InvalidEdition { path, detail })
-        })?;
-        edition.validated().map_err(|e| {
-            let path = join_path(place, e.path());
-            let error = ecole_numerique::Error::InvalidEdition { path, detail: e.detail() };
-            to_py_err(py, &error)
-        })
+        Edition::from_deserializer(PyDe::new(value.clone(), &Keys::new()))
+            .map_err(|e| to_py_err(py, &e.under(place)))
     })
 }
 

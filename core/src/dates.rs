@@ -64,14 +64,14 @@ pub(crate) fn writable(date: NaiveDate) -> bool {
     (date.year() as u32) <= 9999
 }
 
+/// Why `date` is refused where [`writable`] is false.
+pub(crate) fn unwritable_detail(date: NaiveDate, whose: &str) -> String {
+    format!("the date {date} cannot be written YYYY-MM-DD (years 0 to 9999), as {whose} dates are")
+}
+
 /// The refusal of a date a request cannot write, at `path`.
 pub(crate) fn unwritable(path: impl Into<String>, date: NaiveDate) -> crate::Error {
-    crate::Error::InvalidRequest {
-        path: path.into(),
-        detail: format!(
-            "the date {date} cannot be written YYYY-MM-DD (years 0 to 9999), as a request's dates are"
-        ),
-    }
+    crate::Error::InvalidRequest { path: path.into(), detail: unwritable_detail(date, "a request's") }
 }
 
 /// Writes a civil date as `YYYY-MM-DD`.
@@ -84,7 +84,10 @@ pub fn format_date(date: NaiveDate) -> String {
 /// The text `YYYY-MM-DD` of a date of the years 0 to 9999 (any date a request can write), made
 /// without a format string; `None` for other years, which [`chrono`]'s `%Y` writes with a sign.
 pub(crate) fn civil_text(date: NaiveDate) -> Option<[u8; 10]> {
-    let (y, m, d) = (u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?, date.month(), date.day());
+    if !writable(date) {
+        return None;
+    }
+    let (y, m, d) = (date.year() as u32, date.month(), date.day());
     let digit = |n: u32| b'0' + (n % 10) as u8;
     Some([
         digit(y / 1000),
@@ -142,7 +145,7 @@ pub(crate) mod civil_opt {
 /// 9999 is written with chrono's sign (`+10002-12-30`, as `%Y` writes such a year), which a
 /// request's strict `YYYY-MM-DD` refuses; a report must still read back what it wrote.
 pub(crate) mod computed_opt {
-    use chrono::{Datelike, NaiveDate};
+    use chrono::NaiveDate;
     use serde::{de, Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
@@ -158,7 +161,7 @@ pub(crate) mod computed_opt {
         }
         // Only a year that `YYYY` cannot write takes a sign: one text per date.
         match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
-            Ok(date) if !(0..=9999).contains(&date.year()) => Ok(Some(date)),
+            Ok(date) if !super::writable(date) => Ok(Some(date)),
             _ => Err(de::Error::custom(format!("`{text}` is not a date written YYYY-MM-DD or ±YYYYY-MM-DD"))),
         }
     }

@@ -351,17 +351,18 @@ impl Edition {
     /// assert!(matches!(err, Error::InvalidEdition { ref path, .. } if path == "grid.max_points"));
     /// ```
     pub fn from_json(text: &str) -> Result<Edition, Error> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let edition: Edition = serde_path_to_error::deserialize(de).map_err(|e| {
-            let detail = e.inner().to_string();
-            Error::edition(crate::error::error_path(&crate::error::path_string(e.path()), &detail), detail)
-        })?;
-        edition.validated()
+        Edition::from_deserializer(&mut serde_json::Deserializer::from_str(text))
     }
 
     /// Reads and validates an edition document already parsed as JSON.
     pub fn from_value(value: serde_json::Value) -> Result<Edition, Error> {
-        let edition: Edition = serde_path_to_error::deserialize(value).map_err(|e| {
+        Edition::from_deserializer(value)
+    }
+
+    /// Reads and validates an edition document from any serde deserializer (a binding's own):
+    /// every error is an [`Error::InvalidEdition`] naming the field.
+    pub fn from_deserializer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Edition, Error> {
+        let edition: Edition = serde_path_to_error::deserialize(d).map_err(|e| {
             let detail = e.inner().to_string();
             Error::edition(crate::error::error_path(&crate::error::path_string(e.path()), &detail), detail)
         })?;
@@ -384,10 +385,9 @@ impl Edition {
             ("dossier_deadline", self.dossier_deadline),
         ];
         match dates.into_iter().find(|(_, date)| !crate::dates::writable(*date)) {
-            Some((field, date)) => Err(Error::edition(
-                field,
-                format!("the date {date} cannot be written YYYY-MM-DD (years 0 to 9999), as a document's dates are"),
-            )),
+            Some((field, date)) => {
+                Err(Error::edition(field, crate::dates::unwritable_detail(date, "a document's")))
+            }
             None => Ok(()),
         }
     }

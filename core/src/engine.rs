@@ -165,13 +165,11 @@ fn check_writable_dates(request: &CampaignRequest) -> Result<(), Error> {
         return Err(unwritable("as_of", request.as_of));
     }
     for (i, d) in request.dossiers.iter().enumerate() {
-        for (field, date) in EVENT_FIELDS.iter().zip(event_dates(d)) {
-            match date {
-                Some(date) if !writable(date) => {
-                    return Err(unwritable(format!("dossiers[{i}].{field}"), date))
-                }
-                _ => {}
-            }
+        let unwritten = event_dates(d)
+            .into_iter()
+            .find_map(|(field, date)| Some((field, date.filter(|d| !writable(*d))?)));
+        if let Some((field, date)) = unwritten {
+            return Err(unwritable(format!("dossiers[{i}].{field}"), date));
         }
     }
     for (i, w) in request.waves.iter().flatten().enumerate() {
@@ -182,41 +180,24 @@ fn check_writable_dates(request: &CampaignRequest) -> Result<(), Error> {
     Ok(())
 }
 
-/// A dossier's event dates, in the order of [`EVENT_FIELDS`].
-fn event_dates(d: &Dossier) -> [Option<NaiveDate>; 13] {
+/// A dossier's event dates, each with its field as a path names it, in document order.
+fn event_dates(d: &Dossier) -> [(&'static str, Option<NaiveDate>); 13] {
     [
-        d.declared_on,
-        d.first_contact_on,
-        d.survey.completed_on,
-        d.space_opened_on,
-        d.cen_approved_on,
-        d.expert_approved_on,
-        d.signed_on,
-        d.delivery.delivered_on,
-        d.reception.appointment_on,
-        d.reception.visited_on,
-        d.evaluation.questionnaire_on,
-        d.evaluation.survey_on,
-        d.evaluation.shared_on,
+        ("declared_on", d.declared_on),
+        ("first_contact_on", d.first_contact_on),
+        ("survey.completed_on", d.survey.completed_on),
+        ("space_opened_on", d.space_opened_on),
+        ("cen_approved_on", d.cen_approved_on),
+        ("expert_approved_on", d.expert_approved_on),
+        ("signed_on", d.signed_on),
+        ("delivery.delivered_on", d.delivery.delivered_on),
+        ("reception.appointment_on", d.reception.appointment_on),
+        ("reception.visited_on", d.reception.visited_on),
+        ("evaluation.questionnaire_on", d.evaluation.questionnaire_on),
+        ("evaluation.survey_on", d.evaluation.survey_on),
+        ("evaluation.shared_on", d.evaluation.shared_on),
     ]
 }
-
-/// The fields of [`event_dates`], as a path names them.
-const EVENT_FIELDS: [&str; 13] = [
-    "declared_on",
-    "first_contact_on",
-    "survey.completed_on",
-    "space_opened_on",
-    "cen_approved_on",
-    "expert_approved_on",
-    "signed_on",
-    "delivery.delivered_on",
-    "reception.appointment_on",
-    "reception.visited_on",
-    "evaluation.questionnaire_on",
-    "evaluation.survey_on",
-    "evaluation.shared_on",
-];
 
 /// Edition and wave ids as shared text: one allocation per id and campaign, not per dossier.
 /// There are a handful (the editions and waves of a request), mostly asked for by the same

@@ -106,29 +106,26 @@ impl Error {
         Error::InvalidEdition { path: path.into(), detail: detail.into() }
     }
 
-    /// Puts `prefix` in front of the path (`grid.max_points` under `editions[1]`).
-    pub(crate) fn under(self, prefix: &str) -> Self {
-        let join = |path: String| join_path(prefix, &path);
-        match self {
-            Error::InvalidRequest { path, detail } => Error::InvalidRequest { path: join(path), detail },
-            Error::UnknownEdition { path, id } => Error::UnknownEdition { path: join(path), id },
-            Error::InvalidEdition { path, detail } => Error::InvalidEdition { path: join(path), detail },
-        }
-    }
-}
-
-impl Error {
     /// The same error with a path that starts with `from` (a whole part of it: `dossiers[0]`
     /// in `dossiers[0].edition`, not in `dossiers[0]x`) starting with `to` instead.
     pub(crate) fn rerooted(self, from: &str, to: &str) -> Self {
-        let swap = |path: String| match path.strip_prefix(from) {
+        self.with_path(|path| match path.strip_prefix(from) {
             Some(rest) if rest.is_empty() || rest.starts_with(['.', '[']) => format!("{to}{rest}"),
             _ => path,
-        };
+        })
+    }
+
+    /// Puts `prefix` in front of the path (`grid.max_points` under `editions[1]`).
+    pub fn under(self, prefix: &str) -> Self {
+        self.with_path(|path| join_path(prefix, &path))
+    }
+
+    /// The same error with its path changed by `change`.
+    fn with_path(self, change: impl FnOnce(String) -> String) -> Self {
         match self {
-            Error::InvalidRequest { path, detail } => Error::InvalidRequest { path: swap(path), detail },
-            Error::UnknownEdition { path, id } => Error::UnknownEdition { path: swap(path), id },
-            Error::InvalidEdition { path, detail } => Error::InvalidEdition { path: swap(path), detail },
+            Error::InvalidRequest { path, detail } => Error::InvalidRequest { path: change(path), detail },
+            Error::UnknownEdition { path, id } => Error::UnknownEdition { path: change(path), id },
+            Error::InvalidEdition { path, detail } => Error::InvalidEdition { path: change(path), detail },
         }
     }
 }
