@@ -165,11 +165,10 @@ fn check_writable_dates(request: &CampaignRequest) -> Result<(), Error> {
         return Err(unwritable("as_of", request.as_of));
     }
     for (i, d) in request.dossiers.iter().enumerate() {
-        let unwritten = event_dates(d)
-            .into_iter()
-            .find_map(|(field, date)| Some((field, date.filter(|d| !writable(*d))?)));
-        if let Some((field, date)) = unwritten {
-            return Err(unwritable(format!("dossiers[{i}].{field}"), date));
+        for (field, date) in event_dates(d) {
+            if let Some(date) = date.filter(|date| !writable(*date)) {
+                return Err(unwritable(format!("dossiers[{i}].{field}"), date));
+            }
         }
     }
     for (i, w) in request.waves.iter().flatten().enumerate() {
