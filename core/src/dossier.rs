@@ -80,7 +80,7 @@ impl<'a> Walk<'a> {
             self.chronology = Some(Box::new(Finding::new(
                 Msg::ChronologyFail,
                 [
-                    ("stage", Param::Str(stage.as_str())),
+                    ("stage", Param::Stage(stage)),
                     ("date", Param::Date(on)),
                     ("previous", Param::Date(self.last_event)),
                 ],
@@ -416,7 +416,7 @@ pub(crate) fn next_actions_into<'a>(
     as_of: NaiveDate,
 ) {
     if let Some(stage) = walk.broken_at {
-        todo.push(Todo::new(Msg::DoFixChronology, [("stage", Param::Str(stage.as_str()))], None));
+        todo.push(Todo::new(Msg::DoFixChronology, [("stage", Param::Stage(stage))], None));
     }
     match walk.stage {
         Stage::Declared | Stage::Contacted | Stage::Surveyed | Stage::SpaceOpened => {

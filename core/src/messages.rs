@@ -87,40 +87,40 @@ table! {
         "The establishment offers no level and kind of teaching eligible for {edition}."];
     RegionPass: EligibilityRegion Pass => [
         "Au moins une implantation se trouve dans une région couverte par {edition}.",
-        "Mindestens eine Niederlassung liegt in einer von {edition} abgedeckten Region.",
-        "At least one implantation lies in a region covered by {edition}."];
+        "Mindestens ein Standort (Implantation) liegt in einer von {edition} abgedeckten Region.",
+        "At least one site (implantation) lies in a region covered by {edition}."];
     RegionFail: EligibilityRegion Fail => [
         "Aucune implantation du dossier ne se trouve dans une région couverte par {edition}.",
-        "Keine Niederlassung der Akte liegt in einer von {edition} abgedeckten Region.",
-        "No implantation of the dossier lies in a region covered by {edition}."];
+        "Kein Standort (Implantation) der Akte liegt in einer von {edition} abgedeckten Region.",
+        "No site (implantation) of the dossier lies in a region covered by {edition}."];
     NeverLaureatePass: EligibilityNeverLaureate Pass => [
         "L'établissement n'a été lauréat d'aucune édition exclue ({years}).",
-        "Die Einrichtung war in keiner ausgeschlossenen Ausgabe ({years}) Preisträger.",
-        "The establishment was laureate in none of the excluded years ({years})."];
+        "Die Einrichtung war in keinem der ausgeschlossenen Jahre ({years}) Preisträger.",
+        "The establishment was not a laureate in any of the excluded years ({years})."];
     NeverLaureateFail: EligibilityNeverLaureate Fail => [
         "L'établissement a été lauréat en {years} : {edition} ne lui est pas accessible.",
         "Die Einrichtung war {years} Preisträger: {edition} steht ihr nicht offen.",
-        "The establishment was laureate in {years}: {edition} is not open to it."];
+        "The establishment was a laureate in {years}: {edition} is not open to it."];
     WindowPass: EligibilityDeclarationWindow Pass => [
         "Candidature déclarée le {date}, entre le {opens} et le {closes}.",
-        "Bewerbung am {date} erklärt, zwischen dem {opens} und dem {closes}.",
+        "Kandidatur am {date} angemeldet, zwischen dem {opens} und dem {closes}.",
         "Candidature declared on {date}, between {opens} and {closes}."];
     WindowOutside: EligibilityDeclarationWindow Fail => [
         "Candidature déclarée le {date}, hors de la période du {opens} au {closes}.",
-        "Bewerbung am {date} erklärt, außerhalb des Zeitraums vom {opens} bis {closes}.",
+        "Kandidatur am {date} angemeldet, außerhalb des Zeitraums vom {opens} bis zum {closes}.",
         "Candidature declared on {date}, outside the window {opens} to {closes}."];
     WindowMissed: EligibilityDeclarationWindow Fail => [
-        "Aucune candidature déclarée avant la clôture du {closes}.",
-        "Keine Bewerbung vor dem Schluss am {closes} erklärt.",
-        "No candidature declared before the window closed on {closes}."];
+        "Aucune candidature déclarée au plus tard le {closes}, jour de clôture.",
+        "Bis zum Ende des Anmeldezeitraums am {closes} wurde keine Kandidatur angemeldet.",
+        "No candidature declared by {closes}, the day the window closed."];
     OnePerPass: EligibilityOnePerEstablishment Pass => [
-        "Dossier retenu pour l'établissement dans {edition} ({max} projet(s) par FE).",
-        "Akte für die Einrichtung in {edition} berücksichtigt ({max} Projekt(e) pro Einrichtung).",
-        "Dossier retained for the establishment in {edition} ({max} project(s) per establishment)."];
+        "Dossier retenu pour l'établissement dans {edition} (au plus {max} par FE).",
+        "Akte für die Einrichtung in {edition} berücksichtigt (höchstens {max} pro Einrichtung).",
+        "Dossier retained for the establishment in {edition} (at most {max} per establishment)."];
     OnePerFail: EligibilityOnePerEstablishment Fail => [
-        "L'établissement a déjà {max} dossier(s) déclaré(s) plus tôt dans {edition} : {others}.",
-        "Die Einrichtung hat in {edition} bereits {max} früher erklärte Akte(n): {others}.",
-        "The establishment already has {max} dossier(s) declared earlier in {edition}: {others}."];
+        "Dossier non retenu dans {edition} (au plus {max} par FE) ; priorité, par date de déclaration puis identifiant, à : {others}.",
+        "Akte in {edition} nicht berücksichtigt (höchstens {max} pro Einrichtung); Vorrang nach Anmeldedatum, dann Kennung, für: {others}.",
+        "Dossier not retained in {edition} (at most {max} per establishment); ranked first by declaration date, then id: {others}."];
     KnownItemPass: GridKnownItem Pass => [
         "Chaque article figure dans la grille de {edition}.",
         "Jeder Artikel steht im Raster von {edition}.",
@@ -138,23 +138,23 @@ table! {
         "Ungültige Mengen (ganze Zahl ab 1, oder 0 bis Maximum bei einer bewerteten Zeile): {items}.",
         "Invalid quantities (a whole number of at least 1, or 0 to the maximum on a rated line): {items}."];
     MaxPointsPass: GridMaxPoints Pass => [
-        "{total} points utilisés sur {max} ; il en reste {remaining}.",
-        "{total} von {max} Punkten verwendet; {remaining} bleiben.",
-        "{total} of {max} points used; {remaining} left."];
+        "Points utilisés : {total} sur {max} ; restants : {remaining}.",
+        "Punkte verwendet: {total} von {max}; verbleibend: {remaining}.",
+        "Points used: {total} of {max}; remaining: {remaining}."];
     MaxPointsFail: GridMaxPoints Fail => [
         "{total} points : le maximum de {max} points par projet est dépassé de {over}.",
-        "{total} Punkte: das Maximum von {max} Punkten pro Projekt ist um {over} überschritten.",
+        "{total} Punkte: Das Maximum von {max} Punkten pro Projekt ist um {over} überschritten.",
         "{total} points: the maximum of {max} points per project is exceeded by {over}."];
     ChronologyPass: DossierChronology Pass => [
         "Les étapes du dossier se suivent dans l'ordre.",
         "Die Schritte der Akte folgen in der richtigen Reihenfolge.",
         "The dossier's steps follow in order."];
     ChronologyFail: DossierChronology Fail => [
-        "L'étape « {stage} » du {date} précède l'étape précédente du {previous}.",
-        "Der Schritt „{stage}“ vom {date} liegt vor dem vorherigen Schritt vom {previous}.",
-        "Step '{stage}' on {date} comes before the previous step on {previous}."];
+        "L'étape « {stage} » est datée du {date}, avant l'étape précédente ({previous}).",
+        "Der Schritt „{stage}“ ist auf den {date} datiert, vor dem vorherigen Schritt ({previous}).",
+        "Step '{stage}' is dated {date}, before the previous step ({previous})."];
     SurveyPass: ProcessSurvey Pass => [
-        "Enquête préalable complète le {date}.",
+        "Enquête préalable terminée le {date}.",
         "Vorerhebung am {date} abgeschlossen.",
         "Prior survey completed on {date}."];
     SurveyFail: ProcessSurvey Fail => [
@@ -162,21 +162,21 @@ table! {
         "Vorerhebung unvollständig: {items}.",
         "Prior survey incomplete: {items}."];
     ApprovalsPass: ProcessApprovals Pass => [
-        "Accords du CEN et de l'expert pédagogique reçus avant la signature.",
-        "Zustimmung des EN-Beraters und des pädagogischen Experten vor der Unterschrift erhalten.",
-        "CEN and pedagogical expert approvals received before the signature."];
+        "Accords du CEN et de l'expert pédagogique reçus au plus tard à la signature.",
+        "Zustimmung des Ecole-Numérique-Beraters (CEN) und des pädagogischen Experten spätestens bei der Unterschrift erhalten.",
+        "Approvals of the CEN and the pedagogical expert received no later than the signature."];
     ApprovalsFail: ProcessApprovals Fail => [
-        "Accords manquants ou postérieurs à la signature : {items}.",
-        "Zustimmungen fehlen oder liegen nach der Unterschrift: {items}.",
-        "Approvals missing or dated after the signature: {items}."];
+        "Accord manquant ou postérieur à la signature : {items}.",
+        "Zustimmung fehlt oder liegt nach der Unterschrift: {items}.",
+        "Approval missing or dated after the signature: {items}."];
     SignaturePass: ProcessSignature Pass => [
-        "Dossier signé le {date} par : {items}.",
-        "Akte am {date} unterschrieben von: {items}.",
-        "Dossier signed on {date} by: {items}."];
+        "Dossier signé le {date} (signature : {items}).",
+        "Akte am {date} unterschrieben (Unterschrift: {items}).",
+        "Dossier signed on {date} (signed by: {items})."];
     SignatureFail: ProcessSignature Fail => [
         "Le dossier doit être signé par le PO et/ou la direction.",
-        "Die Akte muss vom Träger und/oder der Schulleitung unterschrieben werden.",
-        "The dossier must be signed by the PO and/or the direction."];
+        "Die Akte muss vom Schulträger und/oder der Schulleitung unterschrieben werden.",
+        "The dossier must be signed by the organising authority (PO) and/or the school management (direction)."];
     DeadlineConfirmed: MaturityDeadline Pass => [
         "Dossier confirmé le {date}, dans le délai de {edition} ({deadline}).",
         "Akte am {date} bestätigt, innerhalb der Frist von {edition} ({deadline}).",
@@ -186,9 +186,9 @@ table! {
         "Die Akte kann bis zum {last_day} bestätigt werden (Ausgabe {edition}).",
         "The dossier can be confirmed until {last_day} (edition {edition})."];
     DeadlinePassed: MaturityDeadline Fail => [
-        "Dossier pas assez mature : non confirmé au {last_day}, délai de {edition}.",
-        "Akte nicht reif genug: bis zum {last_day}, der Frist von {edition}, nicht bestätigt.",
-        "Dossier not mature enough: not confirmed by {last_day}, the deadline of {edition}."];
+        "Dossier pas assez mature : non confirmé au {last_day}, dernier jour pour {edition}.",
+        "Akte nicht reif genug: bis zum {last_day}, dem letzten Tag für {edition}, nicht bestätigt.",
+        "Dossier not mature enough: not confirmed by {last_day}, the last day for {edition}."];
     CarryOverDone: MaturityCarryOver Pass => [
         "Dossier reporté de {from} à {to}.",
         "Akte von {from} auf {to} übertragen.",
@@ -207,7 +207,7 @@ table! {
         "Delivery note signed."];
     SignedNoteFail: DeliverySignedNote Fail => [
         "Le bon de livraison n'est pas signé : c'est obligatoire.",
-        "Der Lieferschein ist nicht unterschrieben: das ist Pflicht.",
+        "Der Lieferschein ist nicht unterschrieben: Das ist Pflicht.",
         "The delivery note is not signed: it is mandatory."];
     BoxesNotedPass: DeliveryBoxesNoted Pass => [
         "Nombre de boîtes reçues indiqué sur le bon de livraison.",
@@ -230,16 +230,16 @@ table! {
         "Abnahme mit Termin am {date}.",
         "Reception by appointment booked for {date}."];
     AppointmentFail: ReceptionAppointment Fail => [
-        "La visite de réception a eu lieu sans rendez-vous préalable.",
-        "Der Abnahmebesuch fand ohne vorherigen Termin statt.",
-        "The reception visit took place without a prior appointment."];
+        "Aucun rendez-vous fixé au plus tard le jour de la visite de réception.",
+        "Kein Termin spätestens am Tag des Abnahmebesuchs.",
+        "No appointment on or before the day of the reception visit."];
     TeamPresentPass: ReceptionTeamMemberPresent Pass => [
         "Un membre de l'équipe du projet était présent à la réception.",
         "Ein Mitglied des Projektteams war bei der Abnahme anwesend.",
         "A project team member was present at the reception."];
     TeamPresentFail: ReceptionTeamMemberPresent Fail => [
         "Aucun membre de l'équipe du projet n'était présent à la réception (présence obligatoire).",
-        "Kein Mitglied des Projektteams war bei der Abnahme anwesend (Anwesenheit Pflicht).",
+        "Kein Mitglied des Projektteams war bei der Abnahme anwesend (Anwesenheit ist Pflicht).",
         "No project team member was present at the reception (presence is mandatory)."];
     AccessiblePass: ReceptionAccessible Pass => [
         "Matériel accessible lors du passage de l'agent du SPW.",
@@ -250,11 +250,11 @@ table! {
         "Material beim Besuch des ÖDW-Mitarbeiters nicht zugänglich.",
         "Equipment not accessible at the SPW agent's visit."];
     QuestionnairePass: EvaluationQuestionnaire Pass => [
-        "Questionnaire d'évaluation du dispositif répondu le {date}.",
+        "Questionnaire d'évaluation du dispositif rempli le {date}.",
         "Bewertungsfragebogen am {date} beantwortet.",
         "Evaluation questionnaire answered on {date}."];
     EnSurveyPass: EvaluationSurvey Pass => [
-        "Enquête EN sur le projet répondue le {date}.",
+        "Participation à l'enquête EN sur le projet le {date}.",
         "EN-Umfrage zum Projekt am {date} beantwortet.",
         "EN survey on the project answered on {date}."];
     SharingPass: EvaluationSharing Pass => [
@@ -264,15 +264,15 @@ table! {
 
     DoDeclare: EligibilityDeclarationWindow Action => [
         "Déclarer la candidature sur le site Ecole Numérique au plus tard le {due}.",
-        "Die Bewerbung spätestens am {due} auf der Ecole-Numérique-Website erklären.",
+        "Die Kandidatur spätestens am {due} auf der Ecole-Numérique-Website anmelden.",
         "Declare the candidature on the Ecole Numérique site by {due}."];
     DoFixChronology: DossierChronology Action => [
-        "Corriger les dates : l'étape « {stage} » ne peut précéder l'étape précédente.",
-        "Die Daten berichtigen: der Schritt „{stage}“ kann nicht vor dem vorherigen liegen.",
+        "Corriger les dates : l'étape « {stage} » ne peut pas précéder l'étape précédente.",
+        "Die Daten berichtigen: Der Schritt „{stage}“ kann nicht vor dem vorherigen liegen.",
         "Correct the dates: step '{stage}' cannot come before the previous step."];
     DoReferent: ProcessSurvey Action => [
         "Identifier le référent / porteur de projet.",
-        "Den Ansprechpartner / Projektträger benennen.",
+        "Die Ansprechperson / den Projektverantwortlichen benennen.",
         "Name the referent / project leader."];
     DoConnectivity: ProcessSurvey Action => [
         "Réaliser le bilan de l'infrastructure connectique.",
@@ -284,7 +284,7 @@ table! {
         "Assess the school's infrastructure."];
     DoContactPo: ProcessSurvey Action => [
         "Contacter le pouvoir organisateur : des travaux doivent être effectués.",
-        "Den Träger kontaktieren: es sind Arbeiten nötig.",
+        "Den Schulträger kontaktieren: Es sind Arbeiten nötig.",
         "Contact the organising authority (PO): works are needed."];
     DoCommitMeans: ProcessSurvey Action => [
         "Débloquer des moyens financiers et/ou humains (engagements), dont une bande passante suffisante.",
@@ -292,7 +292,7 @@ table! {
         "Commit financial and/or human means (engagements), including sufficient bandwidth."];
     DoCompleteSurvey: ProcessSurvey Action => [
         "Terminer l'enquête préalable avec le CEN.",
-        "Die Vorerhebung mit dem EN-Berater abschließen.",
+        "Die Vorerhebung mit dem Ecole-Numérique-Berater (CEN) abschließen.",
         "Complete the prior survey with the CEN."];
     DoFixItems: GridKnownItem Action => [
         "Retirer ou corriger les articles absents de la grille : {items}.",
@@ -303,28 +303,28 @@ table! {
         "Die Mengen berichtigen: {items}.",
         "Correct the quantities: {items}."];
     DoReducePoints: GridMaxPoints Action => [
-        "Réduire la demande de {over} points pour rester dans le maximum de {max}.",
-        "Den Antrag um {over} Punkte kürzen, um im Maximum von {max} zu bleiben.",
-        "Reduce the request by {over} points to stay within the maximum of {max}."];
+        "Réduire la demande pour rester dans le maximum de {max} points (dépassement : {over}).",
+        "Den Antrag kürzen, um im Maximum von {max} Punkten zu bleiben (Überschreitung: {over}).",
+        "Reduce the request to stay within the maximum of {max} points (over by {over})."];
     DoApprovals: ProcessApprovals Action => [
-        "Obtenir l'accord {items} avant la signature.",
-        "Die Zustimmung {items} vor der Unterschrift einholen.",
-        "Obtain the approval of {items} before the signature."];
+        "Obtenir, au plus tard à la signature, l'accord de : {items}.",
+        "Spätestens bei der Unterschrift die Zustimmung einholen von: {items}.",
+        "Obtain, no later than the signature, the approval of: {items}."];
     DoSign: ProcessSignature Action => [
         "Faire signer le dossier par le PO et/ou la direction.",
-        "Die Akte vom Träger und/oder der Schulleitung unterschreiben lassen.",
-        "Have the dossier signed by the PO and/or the direction."];
+        "Die Akte vom Schulträger und/oder der Schulleitung unterschreiben lassen.",
+        "Have the dossier signed by the organising authority (PO) and/or the school management (direction)."];
     DoWaitOrder: ProcessOrder Action => [
         "Le SPW commande le matériel avec la vague {wave} du {order_on}.",
         "Der ÖDW bestellt das Material mit der Welle {wave} am {order_on}.",
         "SPW orders the equipment with wave {wave} on {order_on}."];
     DoWaitWave: ProcessOrder Action => [
         "Le SPW commande le matériel par vagues ; aucune date de livraison n'est annoncée.",
-        "Der ÖDW bestellt das Material in Wellen; kein Liefertermin wird angekündigt.",
+        "Der ÖDW bestellt das Material in Wellen; es wird kein Liefertermin angekündigt.",
         "SPW orders the equipment in waves; no delivery date is announced."];
     DoUnscheduled: WavesUnscheduled Action => [
         "Aucune vague ne peut prendre ce projet : il attend une nouvelle vague de commande.",
-        "Keine Welle kann dieses Projekt aufnehmen: es wartet auf eine neue Bestellwelle.",
+        "Keine Welle kann dieses Projekt aufnehmen: Es wartet auf eine neue Bestellwelle.",
         "No wave can take this project: it waits for a new order wave."];
     DoNotUnpack: DeliveryNotUnpacked Action => [
         "Ne pas déballer les colis avant la réception par le SPW.",
@@ -359,9 +359,9 @@ table! {
         "Die Mehrgefahrenversicherung anpassen.",
         "Adapt the multi-risk insurance."];
     DoTrain: CommitmentTraining Action => [
-        "Suivre des formations et promouvoir les compétences numériques.",
-        "Fortbildungen besuchen und digitale Kompetenzen fördern.",
-        "Follow trainings and promote digital skills."];
+        "Suivre des formations ; promouvoir les usages et le développement des compétences numériques.",
+        "Fortbildungen besuchen; digitale Nutzungen und Kompetenzen fördern.",
+        "Attend training courses; promote digital uses and skills."];
     DoQuestionnaire: EvaluationQuestionnaire Action => [
         "Répondre au questionnaire d'évaluation du dispositif Ecole Numérique.",
         "Den Bewertungsfragebogen zu Ecole Numérique beantworten.",
@@ -375,9 +375,9 @@ table! {
         "Ihre Ergebnisse teilen.",
         "Share your achievements."];
     DoAwaitEdition: MaturityCarryOver Action => [
-        "Le dossier continuera dans {to} dès que cette édition sera publiée.",
-        "Die Akte wird in {to} fortgesetzt, sobald diese Ausgabe veröffentlicht ist.",
-        "The dossier continues in {to} once that edition is published."];
+        "Le dossier sera réexaminé dans {to} dès que cette édition sera publiée.",
+        "Die Akte wird in {to} erneut geprüft, sobald diese Ausgabe veröffentlicht ist.",
+        "The dossier will be re-examined in {to} once that edition is published."];
 }
 
 /// Words put into messages (survey items, approvers, signers), said in each language.
@@ -423,7 +423,7 @@ impl Label {
             ],
             PoContacted => [
                 "PO non contacté pour les travaux",
-                "Träger wegen der Arbeiten nicht kontaktiert",
+                "Schulträger wegen der Arbeiten nicht kontaktiert",
                 "PO not contacted about the works",
             ],
             MeansCommitted => [
@@ -432,13 +432,13 @@ impl Label {
                 "no means committed (engagements)",
             ],
             Cen => [
-                "du conseiller Ecole Numérique (CEN)",
-                "des Ecole-Numérique-Beraters (CEN)",
-                "the Ecole Numérique adviser (CEN)",
+                "conseiller Ecole Numérique (CEN)",
+                "Ecole-Numérique-Berater (CEN)",
+                "Ecole Numérique adviser (CEN)",
             ],
-            Expert => ["de l'expert pédagogique", "des pädagogischen Experten", "the pedagogical expert"],
-            Po => ["le pouvoir organisateur (PO)", "der Träger (PO)", "the organising authority (PO)"],
-            Direction => ["la direction", "die Schulleitung", "the direction"],
+            Expert => ["expert pédagogique", "pädagogischer Experte", "pedagogical expert"],
+            Po => ["pouvoir organisateur (PO)", "Schulträger (PO)", "organising authority (PO)"],
+            Direction => ["direction", "Schulleitung", "school management"],
         };
         match lang {
             Lang::Fr => fr,
@@ -456,7 +456,7 @@ impl Msg {
     /// use ecole_numerique::rules::Param;
     /// let due = chrono::NaiveDate::from_ymd_opt(2021, 12, 17).unwrap();
     /// let text = Msg::DoDeclare.render(Lang::De, &[("due", Param::Date(due))].into());
-    /// assert_eq!(text, "Die Bewerbung spätestens am 2021-12-17 auf der Ecole-Numérique-Website erklären.");
+    /// assert_eq!(text, "Die Kandidatur spätestens am 2021-12-17 auf der Ecole-Numérique-Website anmelden.");
     /// ```
     pub fn render(self, lang: Lang, params: &Params<'_>) -> String {
         let template = self.template(lang);
@@ -505,6 +505,38 @@ fn push_param(out: &mut String, lang: Lang, param: &Param<'_>) {
         Param::Labels(labels) => push_labels(out, lang, labels),
         Param::Fixed(labels) => push_labels(out, lang, labels),
         Param::Years(years) => push_years(out, years),
+        Param::Stage(stage) => out.push_str(step(*stage, lang)),
+    }
+}
+
+/// The step whose event makes a dossier reach `stage`, in `lang` (the seed's words for
+/// steps 2 to 13); the stages outside the line are named as what they say of the dossier.
+pub fn step(stage: crate::campaign::Stage, lang: Lang) -> &'static str {
+    use crate::campaign::Stage::*;
+    let [fr, de, en] = match stage {
+        NotDeclared => {
+            ["candidature non déclarée", "Kandidatur nicht angemeldet", "candidature not declared"]
+        }
+        Ineligible => ["dossier non éligible", "Akte nicht zulässig", "dossier not eligible"],
+        Declared => ["déclaration de candidature", "Anmeldung der Kandidatur", "declaration of candidature"],
+        Contacted => ["premier contact", "Erstkontakt", "first contact"],
+        Surveyed => ["enquête préalable", "Vorerhebung", "prior survey"],
+        SpaceOpened => [
+            "ouverture de l'espace candidature",
+            "Öffnung des Bewerbungsbereichs",
+            "opening of the candidature space",
+        ],
+        Confirmed => ["signature du dossier", "Unterschrift der Akte", "signature of the dossier"],
+        Ordered => ["commande", "Bestellung", "order"],
+        Delivered => ["livraison", "Lieferung", "delivery"],
+        InProject => ["réception du matériel", "Abnahme des Materials", "reception of the equipment"],
+        Evaluated => ["évaluation", "Bewertung", "evaluation"],
+        CarriedOver => ["dossier reporté", "Akte übertragen", "dossier carried over"],
+    };
+    match lang {
+        Lang::Fr => fr,
+        Lang::De => de,
+        Lang::En => en,
     }
 }
 
@@ -825,7 +857,41 @@ mod tests {
         assert_eq!(fill("plain", &p), "plain");
         assert_eq!(fill("open { end", &p), "open { end");
         let labels: Params = [("a", Param::Labels(vec![Label::Cen, Label::Expert]))].into();
-        assert_eq!(fill("{a}", &labels), "the Ecole Numérique adviser (CEN), the pedagogical expert");
+        assert_eq!(fill("{a}", &labels), "Ecole Numérique adviser (CEN), pedagogical expert");
+    }
+
+    /// A stage is said as its step, in words of the language, never as its code; each stage
+    /// has its own words.
+    #[test]
+    fn stages_are_said_as_their_steps_in_each_language() {
+        use crate::campaign::Stage;
+        let p: Params = [("stage", Param::Stage(Stage::InProject))].into();
+        assert_eq!(
+            Msg::DoFixChronology.render(Lang::Fr, &p),
+            "Corriger les dates : l'étape « réception du matériel » ne peut pas précéder l'étape précédente."
+        );
+        assert_eq!(fill("{stage}", &p), "reception of the equipment");
+        let all = [
+            Stage::NotDeclared,
+            Stage::Ineligible,
+            Stage::Declared,
+            Stage::Contacted,
+            Stage::Surveyed,
+            Stage::SpaceOpened,
+            Stage::Confirmed,
+            Stage::Ordered,
+            Stage::Delivered,
+            Stage::InProject,
+            Stage::Evaluated,
+            Stage::CarriedOver,
+        ];
+        for lang in [Lang::Fr, Lang::De, Lang::En] {
+            let words: std::collections::HashSet<&str> = all.iter().map(|&s| step(s, lang)).collect();
+            assert_eq!(words.len(), all.len(), "{lang:?}");
+            for s in all {
+                assert!(!step(s, lang).contains('_'), "{s:?} {lang:?}");
+            }
+        }
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub enum Rule {
     CommitmentUse,
     /// Adapt the multi-risk insurance.
     CommitmentInsurance,
-    /// Follow trainings.
+    /// Attend training courses; promote digital uses and skills.
     CommitmentTraining,
     /// Answer the questionnaire.
     EvaluationQuestionnaire,
@@ -103,7 +103,8 @@ impl Rule {
     }
 
     /// Whether a failure stops the dossier's way. Only the delivery remarks (boxes noted, not
-    /// unpacked) and the sharing of achievements are not blocking (SPEC §6).
+    /// unpacked), the sharing of achievements (SPEC §6) and the carry-over, which moves the
+    /// dossier on rather than stopping it, are not blocking.
     pub fn blocking(self) -> bool {
         self.row().1
     }
@@ -127,7 +128,7 @@ impl Rule {
             GridMaxPoints => ("grid.max_points", true, "seed: Les points — 50 points maximum par projet"),
             DossierChronology => ("dossier.chronology", true, "seed: 3. Processus d'appel à projets"),
             ProcessSurvey => ("process.survey", true, "seed: Etape 4 — Enquête préalable"),
-            ProcessApprovals => ("process.approvals", true, "seed: Etape 7 & 8 — Le projet a reçu l'accord du CEN et de l'expert pédagogique"),
+            ProcessApprovals => ("process.approvals", true, "seed: Etape 7 & 8 — Le projet a reçu l'accord : du conseiller Ecole Numérique, de l'expert pédagogique"),
             ProcessSignature => ("process.signature", true, "seed: Etape 7 & 8 — signé par le PO et/ou la direction"),
             ProcessOrder => ("process.order", true, "seed: Etape 9 — Commandes"),
             MaturityDeadline => ("maturity.deadline", true, "seed: Dates clés de l'appel à projets EN 2021 — 1er juin 2022, fin de l'introduction des dossiers; Attention ! — pas suffisamment « mature » avant le 1er juin 2022"),
@@ -141,7 +142,7 @@ impl Rule {
             ReceptionAccessible => ("reception.accessible", true, "seed: Etape 11 — Accessibilité du matériel lors du passage de l'agent du SPW"),
             CommitmentUse => ("commitment.use", true, "seed: Etape 12 — Utiliser le matériel comme une personne « prudente et raisonnable » durant 3 ans"),
             CommitmentInsurance => ("commitment.insurance", true, "seed: Etape 12 — Adapter l'assurance multirisques"),
-            CommitmentTraining => ("commitment.training", true, "seed: Etape 12 — Suivre des formations"),
+            CommitmentTraining => ("commitment.training", true, "seed: Etape 12 — Suivre des formations; Promouvoir usages et développement des compétences numériques"),
             EvaluationQuestionnaire => ("evaluation.questionnaire", true, "seed: Etape 13 — Evaluer le dispositif Ecole Numérique (répondre au questionnaire)"),
             EvaluationSurvey => ("evaluation.survey", true, "seed: Etape 13 — Participer à l'enquête EN"),
             EvaluationSharing => ("evaluation.sharing", false, "seed: Etape 13 — Partager vos réalisations"),
@@ -285,6 +286,8 @@ pub enum Param<'a> {
     Fixed(&'static [crate::messages::Label]),
     /// Years, joined by commas.
     Years(&'a [i32]),
+    /// A stage of the dossier's way, named by its step in the message's language.
+    Stage(crate::campaign::Stage),
 }
 
 /// Up to three named placeholder values, stored inline. Two `Params` of the same message
@@ -349,6 +352,7 @@ impl<'a> Params<'a> {
                 Param::Labels(_) => return None,
                 Param::Fixed(labels) => (5 | (labels.len() as u64) << 3, labels.as_ptr() as u64),
                 Param::Years(years) => (6 | (years.len() as u64) << 3, years.as_ptr() as u64),
+                Param::Stage(stage) => (7, *stage as u64),
             };
             key[2 * i] = tag;
             key[2 * i + 1] = word;
