@@ -163,8 +163,9 @@ fn approval_gaps(dossier: &Dossier, as_of: NaiveDate) -> &'static [Label] {
 ///
 /// The confirmation is dated by its event, `signed_on` (SPEC §6: each stage is "reached by a
 /// dated event"), in a carried-over dossier too: carry-over keeps "every event it had", so a
-/// signature older than the day the dossier entered `edition` still dates its confirmation,
-/// its chronology and its wave (the earliest one ordering on or after that day).
+/// signature older than the day the dossier entered `edition` still dates its confirmation
+/// and its chronology. Its place in the waves is dated by the day it became a project there,
+/// the later of the two (the campaign engine's `became_project_on`).
 pub fn walk_to_confirmation<'a>(
     dossier: &Dossier,
     edition: &Edition,

@@ -295,6 +295,9 @@ struct Track<'r> {
     stage: Stage,
     carried_over_from: Vec<&'r str>,
     carried_over_to: Option<&'r str>,
+    /// The day the dossier entered `current` by carry-over (the day after the last day to
+    /// confirm in the edition it left); `None` in the edition it started in.
+    entered_on: Option<NaiveDate>,
 }
 
 pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Error> {
@@ -420,13 +423,13 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
         let projects = waiting
             .iter()
             .filter_map(|&(index, ref t)| {
-                let confirmed_on = t.walk.as_ref()?.confirmed_on?;
+                let signed_on = t.walk.as_ref()?.confirmed_on?;
                 let d = &request.dossiers[index];
                 Some(Project {
                     index,
                     id: &d.id,
                     fase: d.establishment,
-                    confirmed_on,
+                    confirmed_on: became_project_on(signed_on, t.entered_on),
                     lines: order_lines(d, t.current),
                 })
             })
@@ -546,6 +549,7 @@ fn start_track<'r>(
         stage: Stage::Ineligible,
         carried_over_from: Vec::new(),
         carried_over_to: None,
+        entered_on: None,
     };
     let Some(establishment) = establishment else {
         // Only this check and the grid checks are reported.
@@ -639,6 +643,7 @@ fn walk_with_carry_over<'r>(
             match edition.next.as_deref().map(|id| (id, registry.get(id))) {
                 Some((_, Some(next))) => {
                     t.carried_over_from.push(&edition.id);
+                    t.entered_on = last_day.succ_opt();
                     t.current = next;
                     t.grid = count_with(&next.grid, &d.equipment, &d.extra, &mut scratch.lines);
                     let (fits, fit) = fit_checks(establishment, d, next, words);
@@ -695,6 +700,20 @@ fn keep_walk<'r>(t: &mut Track<'r>, mut walk: Walk<'r>, words: &mut Renderer<'r>
 fn carried<'r>(t: &Track<'r>) -> Finding<'r> {
     let from = t.carried_over_from.last().copied().unwrap_or_default();
     Finding::new(Msg::CarryOverDone, [("from", Param::Str(from)), ("to", Param::Str(&t.current.id))])
+}
+
+/// The day a confirmed dossier became a project, which places it in the waves (SPEC §7: "the
+/// earliest wave with `order_on` on or after its confirmation"): its signature day, or, when
+/// it was carried over, the day it entered the edition it is confirmed in, if later. A
+/// signature older than that day did not make it a project in the edition it left (else it
+/// would not have been carried over): on the days before, the report of that `as_of` has it
+/// unconfirmed. Dating it by the signature alone would put it into a wave that had already
+/// ordered without it, retroactively, taking the room of a project already ordered there,
+/// whose stage would then go back from `ordered` to `confirmed` as `as_of` grows (SPEC §2:
+/// the result is "what was known on that day"; issue 2: a stage never moves backward).
+/// The stage's own event, for the chronology and the messages, stays the signature.
+fn became_project_on(signed_on: NaiveDate, entered_on: Option<NaiveDate>) -> NaiveDate {
+    entered_on.map_or(signed_on, |entered| entered.max(signed_on))
 }
 
 /// The project's per-unit lines, summed per item and sorted by item, with their lots (rated

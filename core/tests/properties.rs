@@ -18,8 +18,30 @@ fn day(offset: u64) -> NaiveDate {
     NaiveDate::from_ymd_opt(2021, 9, 20).unwrap() + Days::new(offset)
 }
 
-const ITEMS: [&str; 6] =
-    ["tablet-android", "tablet-apple", "macbook", "interactive-board", "nas", "unknown-thing"];
+/// `vr-headset` is on EN2022's grid only: a dossier asking for it may be confirmed only once
+/// carried over there.
+const ITEMS: [&str; 7] =
+    ["tablet-android", "tablet-apple", "macbook", "interactive-board", "nas", "unknown-thing", "vr-headset"];
+
+/// The day carried-over dossiers enter EN2022 (EN 2021's deadline, 2022-06-01, is included).
+fn entry_into_en2022() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, 6, 2).unwrap()
+}
+
+/// EN 2022, known to some requests: EN 2021's rules, a year later, with one more item.
+fn en2022() -> Edition {
+    let mut doc: serde_json::Value = serde_json::from_str(edition::EN2021_JSON).unwrap();
+    doc["id"] = "EN2022".into();
+    doc["year"] = 2022.into();
+    doc["next"] = serde_json::Value::Null;
+    doc["declaration"] = serde_json::json!({"opens": "2022-10-03", "closes": "2022-12-16"});
+    doc["dossier_deadline"] = "2023-06-01".into();
+    doc["grid"]["lines"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"id": "vr-headset", "category": "other", "lot": "other", "points": 2}));
+    Edition::from_value(doc).unwrap()
+}
 
 fn establishment(fase: u32) -> impl Strategy<Value = Establishment> {
     (
@@ -147,10 +169,11 @@ fn campaign() -> impl Strategy<Value = CampaignRequest> {
             }),
             prop::option::weighted(0.8, waves()),
             prop_oneof![0..1500u64, 230..500u64],
+            any::<bool>(),
         )
-            .prop_map(|(establishments, dossiers, waves, as_of)| CampaignRequest {
+            .prop_map(|(establishments, dossiers, waves, as_of, next_known)| CampaignRequest {
                 edition: EditionRef::Id("EN2021".into()),
-                editions: vec![],
+                editions: if next_known { vec![en2022()] } else { vec![] },
                 as_of: day(as_of),
                 lang: Lang::Fr,
                 establishments,
@@ -226,6 +249,10 @@ proptest! {
                 let signed = by_id[p.as_str()].signed_on.unwrap();
                 prop_assert!(w.order_on >= signed, "{} ordered before its confirmation", p);
                 let r = report.dossiers.iter().find(|d| &d.id == p).unwrap();
+                // Confirmed by carry-over: a project from the day it entered EN 2022 only.
+                if !r.carried_over_from.is_empty() {
+                    prop_assert!(w.order_on >= entry_into_en2022(), "{} ordered before it was a project", p);
+                }
                 prop_assert_eq!(r.wave.as_deref(), Some(w.id.as_str()));
             }
         }
@@ -291,13 +318,15 @@ fn generated_campaigns_cover_the_process() {
     use proptest::test_runner::TestRunner;
     let mut runner = TestRunner::deterministic();
     let mut stages: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let (mut scheduled, mut unscheduled) = (0, 0);
+    let (mut scheduled, mut unscheduled, mut carried_into_a_wave) = (0, 0, 0);
     for _ in 0..300 {
         let request = campaign().new_tree(&mut runner).unwrap().current();
         let report = evaluate(&request).unwrap();
         for d in &report.dossiers {
             *stages.entry(d.stage.as_str()).or_default() += 1;
         }
+        carried_into_a_wave +=
+            report.dossiers.iter().filter(|d| !d.carried_over_from.is_empty() && d.wave.is_some()).count();
         scheduled += report.waves.iter().map(|w| w.projects.len()).sum::<usize>();
         unscheduled += report.unscheduled.len();
     }
@@ -305,4 +334,5 @@ fn generated_campaigns_cover_the_process() {
         assert!(stages.get(stage.as_str()).copied().unwrap_or(0) > 0, "no {stage:?} in {stages:?}");
     }
     assert!(scheduled > 0 && unscheduled > 0, "{scheduled} {unscheduled}");
+    assert!(carried_into_a_wave > 0, "no project confirmed by carry-over is in a wave");
 }

@@ -852,18 +852,20 @@ fn vr_headsets_signed_on(signed_on: &str) -> serde_json::Value {
 }
 
 #[test]
-fn a_carried_over_dossier_is_confirmed_on_its_signature_day_even_before_it_entered_the_new_edition() {
+fn a_carried_over_dossier_becomes_a_project_on_the_day_it_enters_the_new_edition() {
     // Signed on 2022-03-01 with an item EN2021 does not have: not confirmed in EN2021; in
-    // EN2022 (entered on 2022-06-02) the same signature confirms it. The confirmation is
-    // dated by its event, the signature, kept by the carry-over: its wave is the first one
-    // ordering on or after 2022-03-01, known from 2022-06-02 on.
+    // EN2022 (entered on 2022-06-02) the same signature confirms it. It is a project from that
+    // day, so its wave is the first one ordering on or after 2022-06-02, not one that had
+    // ordered without it; its signature still dates the confirmed stage in its messages.
     let dossier = set(vr_headsets_signed_on("2022-03-01"), "delivery", json!(null));
     let mut req = request("2022-03-15", vec![dossier]);
     req["editions"] = json!([en2022_with_vr_headsets()]);
     req["waves"] = json!([
         {"id": "W-0228", "order_on": "2022-02-28"},
         {"id": "W-03", "order_on": "2022-03-01"},
-        {"id": "W-0602", "order_on": "2022-06-02"}
+        {"id": "W-0601", "order_on": "2022-06-01"},
+        {"id": "W-0602", "order_on": "2022-06-02"},
+        {"id": "W-0603", "order_on": "2022-06-03"}
     ]);
     let before = report(&req);
     assert_eq!(stage(&before.dossiers[0]), "space_opened");
@@ -877,12 +879,60 @@ fn a_carried_over_dossier_is_confirmed_on_its_signature_day_even_before_it_enter
         assert_eq!(stage(d), expected, "{as_of}");
         if expected == "ordered" {
             assert_eq!(&*d.edition, "EN2022");
-            assert_eq!(d.wave.as_deref(), Some("W-03"), "the first wave on or after the signature");
+            assert_eq!(d.wave.as_deref(), Some("W-0602"), "the first wave on or after the entry day");
             assert!(check(d, "maturity.deadline").unwrap().message.contains("2022-03-01"));
-            assert!(r.waves[0].projects.is_empty() && r.waves[2].projects.is_empty());
+            let with_projects: Vec<&str> =
+                r.waves.iter().filter(|w| !w.projects.is_empty()).map(|w| w.id.as_str()).collect();
+            assert_eq!(with_projects, ["W-0602"], "{as_of}");
         } else {
             assert!(r.waves.iter().all(|w| w.projects.is_empty()), "{as_of}");
         }
+    }
+    // Signed after the entry day: the signature places it, as for any dossier.
+    req["dossiers"][0]["signed_on"] = json!("2022-06-03");
+    req["dossiers"][0]["cen_approved_on"] = json!("2022-06-03");
+    let r = report(&req);
+    assert_eq!(r.dossiers[0].wave.as_deref(), Some("W-0603"));
+}
+
+#[test]
+fn a_project_confirmed_by_carry_over_never_takes_the_room_of_an_order_already_placed() {
+    // P, signed 2022-02-01, is ordered in W1 (2022-03-01, room for 30 tablets). Q, signed
+    // earlier (2022-01-20) but with an item only EN2022 has, becomes a project on 2022-06-02:
+    // it goes to W2, and P stays ordered in W1 on every later day (a stage never moves back).
+    let p = set(full("P", 100), "signed_on", json!("2022-02-01"));
+    let p = set(set(p, "delivery", json!(null)), "reception", json!(null));
+    let p = set(p, "equipment", json!([{"item": "tablet-android", "quantity": 24}]));
+    let q = set(vr_headsets_signed_on("2022-01-20"), "delivery", json!(null));
+    let q = set(set(q, "id", json!("Q")), "establishment", json!(200));
+    let q = set(
+        q,
+        "equipment",
+        json!([{"item": "tablet-android", "quantity": 10}, {"item": "vr-headset", "quantity": 1}]),
+    );
+    let mut req = request("2022-03-01", vec![p, q]);
+    req["editions"] = json!([en2022_with_vr_headsets()]);
+    req["waves"] = json!([
+        {"id": "W1", "order_on": "2022-03-01", "capacity": {"tablet-android": 30}},
+        {"id": "W2", "order_on": "2022-10-01"}
+    ]);
+    for (as_of, q_stage, q_wave) in [
+        ("2022-03-01", "space_opened", None),
+        ("2022-06-01", "space_opened", None),
+        ("2022-06-02", "confirmed", Some("W2")),
+        ("2022-09-30", "confirmed", Some("W2")),
+        ("2022-10-01", "ordered", Some("W2")),
+    ] {
+        req["as_of"] = json!(as_of);
+        let r = report(&req);
+        assert_eq!(
+            (stage(&r.dossiers[0]), r.dossiers[0].wave.as_deref()),
+            ("ordered", Some("W1")),
+            "{as_of}"
+        );
+        assert_eq!((stage(&r.dossiers[1]), r.dossiers[1].wave.as_deref()), (q_stage, q_wave), "{as_of}");
+        assert_eq!(r.waves[0].projects, ["P"], "{as_of}");
+        assert_eq!(r.waves[0].lines[0].quantity, 24, "{as_of}");
     }
 }
 
