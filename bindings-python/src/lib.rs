@@ -54,7 +54,7 @@ fn run_attached<T>(py: Python<'_>, work: impl FnOnce() -> PyResult<T>) -> PyResu
 /// names the place of the error as for JSON.
 fn read_request(py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<CampaignRequest> {
     run_attached(py, || {
-        let fast = CampaignRequest::deserialize(PyDe::new(request.clone(), &Keys::new()));
+        let fast = <CampaignRequest as Deserialize>::deserialize(PyDe::new(request.clone(), &Keys::new()));
         match fast {
             Ok(parsed) => Ok(parsed),
             Err(_) => CampaignRequest::from_deserializer(PyDe::new(request.clone(), &Keys::new()))

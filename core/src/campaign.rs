@@ -79,7 +79,7 @@ impl<'de> Deserialize<'de> for EditionDocument {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let mut track = serde_path_to_error::Track::new();
         let inner = serde_path_to_error::Deserializer::new(d, &mut track);
-        match Edition::deserialize(inner) {
+        match <Edition as Deserialize>::deserialize(inner) {
             Ok(e) => Ok(EditionDocument(e)),
             Err(err) => {
                 let path = crate::error::path_string(&track.path());
@@ -113,6 +113,7 @@ where
 /// assert!(request.dossiers.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 pub struct CampaignRequest {
     /// The edition dossiers start in unless they name their own.
@@ -177,6 +178,7 @@ impl CampaignRequest {
 
 /// An establishment (FE), identified by its FASE number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 pub struct Establishment {
     /// FASE number.
@@ -197,6 +199,7 @@ pub struct Establishment {
 
 /// One site of an establishment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 pub struct Implantation {
     /// Its own FASE number.
@@ -219,6 +222,7 @@ by_name!(Signer { "po" => Po, "direction" => Direction });
 
 /// The prior survey (step 4, "enquête préalable").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 pub struct Survey {
     /// The referent / project leader, when named.
@@ -249,6 +253,7 @@ pub struct Survey {
 
 /// One line of equipment: an item of the grid and a quantity (any sign; checked).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 pub struct EquipmentLine {
     /// Grid line id. Absent (or `null`), it reads as the empty id, which no grid has: a failed
@@ -436,6 +441,7 @@ impl de::Visitor<'_> for Written {
 
 /// The delivery (step 10).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 pub struct Delivery {
     /// Day of delivery.
@@ -454,6 +460,7 @@ pub struct Delivery {
 
 /// The reception by SPW (step 11).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 pub struct Reception {
     /// Day the appointment was booked for.
@@ -472,6 +479,7 @@ pub struct Reception {
 
 /// The evaluation (step 13).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
     /// The questionnaire on the programme was answered.
@@ -487,6 +495,7 @@ pub struct Evaluation {
 
 /// One candidature of one establishment in one edition.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 pub struct Dossier {
     /// Dossier id, unique in the request.
@@ -542,6 +551,7 @@ pub struct Dossier {
 
 /// A batch of orders SPW places on one date (step 9).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 pub struct Wave {
     /// Wave id, unique in the request.
@@ -1031,3 +1041,16 @@ mod tests {
         assert!(wave.capacity.is_empty());
     }
 }
+
+objects_only!(
+    CampaignRequest,
+    Establishment,
+    Implantation,
+    Survey,
+    EquipmentLine,
+    Delivery,
+    Reception,
+    Evaluation,
+    Dossier,
+    Wave
+);

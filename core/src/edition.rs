@@ -61,6 +61,7 @@ by_name!(Region { "wallonia" => Wallonia, "brussels" => Brussels, "flanders" => 
 
 /// A (level, kind) pair of teaching offered by a school or eligible in an edition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 pub struct Offer {
     /// The level.
@@ -73,6 +74,7 @@ pub struct Offer {
 /// say) may be added, as anywhere in an edition document (SPEC §3). In a request, an
 /// establishment's [`Offer`] has exactly its two fields.
 #[derive(Deserialize)]
+#[serde(remote = "Self")]
 struct DocumentOffer {
     level: Level,
     kind: Kind,
@@ -97,6 +99,7 @@ by_name!(Provenance { "seed" => Seed, "assumed" => Assumed });
 
 /// The declaration window, inclusive at both ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Window {
     /// First day a declaration is accepted.
     #[serde(with = "crate::dates::civil")]
@@ -115,6 +118,7 @@ impl Window {
 
 /// One line of the points grid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct GridLine {
     /// The item id named by dossiers (`tablet-android`); shared with the reports.
     pub id: Arc<str>,
@@ -134,6 +138,7 @@ pub struct GridLine {
 
 /// The points grid of an edition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Grid {
     /// Maximum points per project (50 for EN 2021).
     pub max_points: u32,
@@ -245,6 +250,7 @@ fn null_yes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
 /// assert_eq!(en2021.next.as_deref(), Some("EN2022"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Edition {
     /// Identifier, e.g. `EN2021`.
     pub id: String,
@@ -292,6 +298,10 @@ pub struct Edition {
     )]
     pub sources: BTreeMap<String, String>,
 }
+
+/// The longest commitment an edition can ask for, in years: its end, after a visit in year
+/// 9999 at the latest, stays well inside the calendar dates can be computed in.
+pub const MAX_COMMITMENT_YEARS: u32 = 9999;
 
 /// The rule data of an edition, in a fixed field order: what the fingerprint hashes.
 #[derive(Serialize)]
@@ -415,6 +425,15 @@ impl Edition {
         }
         if self.commitment_years < 1 {
             return Err(Error::edition("commitment_years", "must be at least 1"));
+        }
+        // A visit (a date up to 9999) plus the commitment must stay a date the calendar can
+        // hold: beyond, the commitment's end (and the action to use the equipment until then)
+        // could not be computed and would silently vanish from the reports.
+        if self.commitment_years > MAX_COMMITMENT_YEARS {
+            return Err(Error::edition(
+                "commitment_years",
+                format!("must be at most {MAX_COMMITMENT_YEARS} (got {})", self.commitment_years),
+            ));
         }
         if self.grid.max_points == 0 {
             return Err(Error::edition("grid.max_points", "the grid maximum must be above 0"));
@@ -766,7 +785,11 @@ mod tests {
 
         let mut d = doc();
         d["commitment_years"] = 0.into();
-        assert_eq!(invalid(d).0, "commitment_years");
+        assert_eq!(invalid(d.clone()).0, "commitment_years");
+        d["commitment_years"] = 10_000.into();
+        assert_eq!(invalid(d.clone()).0, "commitment_years");
+        d["commitment_years"] = MAX_COMMITMENT_YEARS.into();
+        assert!(Edition::from_value(d).is_ok());
 
         let mut d = doc();
         d["dossier_deadline"] = "2022-02-30".into();
@@ -874,3 +897,6 @@ mod tests {
         assert_eq!(fingerprint([&e, &e]), a, "an edition counts once");
     }
 }
+
+objects_only!(Offer, Window, GridLine, Grid, Edition);
+objects_only!(read DocumentOffer);

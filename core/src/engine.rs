@@ -52,14 +52,19 @@ use crate::rules::{Finding, Param, Todo};
 use crate::waves::{plan, Project};
 
 /// The editions a request can use: the built-in ones, then its `editions`, then its
-/// `edition` document (which replaces a built-in edition of the same id).
+/// `edition` document (which replaces a built-in edition of the same id). Two documents of
+/// one id are refused (at the second in `editions`): one of them would be silently ignored.
 pub(crate) fn registry_for(request: &CampaignRequest) -> Result<Registry, Error> {
     let mut registry = Registry::builtin().clone();
     let mut places: HashMap<String, String> = HashMap::new();
+    let document_id = match &request.edition {
+        EditionRef::Document(doc) => Some(doc.id.as_str()),
+        EditionRef::Id(_) => None,
+    };
     for (i, doc) in request.editions.iter().enumerate() {
         let place = format!("editions[{i}]");
         let edition = doc.clone().validated().map_err(|e| e.under(&place))?;
-        if places.contains_key(&edition.id) {
+        if places.contains_key(&edition.id) || document_id == Some(edition.id.as_str()) {
             return Err(Error::request(
                 format!("{place}.id"),
                 format!("the edition `{}` is given twice", edition.id),

@@ -147,12 +147,16 @@ pub fn join_path(prefix: &str, path: &str) -> String {
 /// [`from_path_error`] can report it as [`Error::InvalidEdition`] with the full path.
 pub(crate) const EDITION_MARK: char = '\u{1}';
 
-/// The path of a serde error, down to the field when the error is a missing field: serde
-/// reports `missing field `grid`` at the object that lacks it, and SPEC §3 and §9 ask for
-/// the field to be named (`editions[0].grid`).
+/// The path of a serde error, down to the field when the error is a missing or a duplicate
+/// field: serde reports `missing field `grid`` (`duplicate field `as_of``) at the object that
+/// lacks it (has it twice), and SPEC §3 and §9 ask for the place to be named
+/// (`editions[0].grid`, `as_of`).
 pub fn error_path(path: &str, message: &str) -> String {
-    let missing =
-        message.strip_prefix("missing field `").and_then(|rest| rest.split_once('`')).map(|(field, _)| field);
+    let missing = ["missing field `", "duplicate field `"]
+        .iter()
+        .find_map(|start| message.strip_prefix(start))
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(field, _)| field);
     match missing {
         Some(field) => join_path(path, field),
         None => path.to_string(),
@@ -227,6 +231,7 @@ mod tests {
         assert_eq!(error_path("dossiers[0]", "missing field `id` at line 3 column 5"), "dossiers[0].id");
         assert_eq!(error_path("", "missing field `as_of`"), "as_of");
         assert_eq!(error_path("dossiers[0]", "invalid type: null"), "dossiers[0]");
+        assert_eq!(error_path("dossiers[0]", "duplicate field `id` at line 1 column 9"), "dossiers[0].id");
         let msg = format!("{EDITION_MARK}{EDITION_MARK}missing field `grid`");
         assert_eq!(from_parts("editions[0]", &msg).path(), "editions[0].grid");
     }

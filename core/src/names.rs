@@ -5,6 +5,11 @@
 //! `Deserialize` also takes the form `{"primaire": null}` from a JSON reader (though not from
 //! the Python binding's reader), so the same request would be read on one path and refused on
 //! the other. `by_name!` implements `Deserialize` by the name alone.
+//!
+//! In the same way, serde's derived `Deserialize` for a struct also takes the sequence of its
+//! field values in order (`["EN2021", null, "2022-01-10"]` for a whole request, `["nas", 2]`
+//! for an equipment line), silently. SPEC §9 writes each of them as an object, and a wrong type
+//! anywhere is an error naming its place: `objects_only!` reads them from objects alone.
 
 /// Implements `Deserialize` for a unit-only enum from its names, which must be those its
 /// derived `Serialize` writes (the test of each module that uses it checks both ways).
@@ -33,6 +38,40 @@ macro_rules! by_name {
                     }
                 }
                 d.deserialize_str(Name)
+            }
+        }
+    };
+}
+
+/// Implements `Deserialize` (and `Serialize`) for structs whose derives are made with
+/// `#[serde(remote = "Self")]`, so that serde's derived code is an inherent `deserialize`
+/// (`serialize`) function: the struct is read from an object (a map) only, with that code, and
+/// anything else (a sequence above all) is a wrong type. Call `<T as Deserialize>::deserialize`,
+/// not `T::deserialize` (the inherent function), to read one.
+macro_rules! objects_only {
+    ($($ty:ident),+ $(,)?) => {$(
+        objects_only!(read $ty);
+
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                $ty::serialize(self, s)
+            }
+        }
+    )+};
+    (read $ty:ident) => {
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Object;
+                impl<'de> serde::de::Visitor<'de> for Object {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                        f.write_str(concat!("an object (", stringify!($ty), ")"))
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$ty, A::Error> {
+                        $ty::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    }
+                }
+                d.deserialize_map(Object)
             }
         }
     };

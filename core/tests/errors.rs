@@ -449,3 +449,76 @@ fn a_typed_request_s_dates_are_those_json_can_write() {
         assert_eq!(refused_at(r), as_json(r), "{path}");
     }
 }
+
+/// SPEC §9 writes every part of a request as an object: a list of the values in field order
+/// (which serde's derive would read silently) is a wrong type at its place, in a request and
+/// in an edition document alike.
+#[test]
+fn a_list_where_an_object_belongs_is_refused_at_its_place() {
+    let err = refused(r#"["EN2021", null, "2022-01-10"]"#);
+    assert_eq!((err.kind(), err.path()), (ErrorKind::InvalidRequest, ""));
+    assert!(err.to_string().contains("expected an object"), "{err}");
+    let mut base = request("2022-01-20", vec![full("D1", 100), full("D2", 200)]);
+    base["dossiers"][1]["extra"] = json!([{"item": "nas", "quantity": 1}]);
+    let cases = [
+        ("dossiers[1]", json!(["D2", 200])),
+        ("dossiers[1].survey", json!([])),
+        ("dossiers[1].delivery", json!(["2022-04-04", true])),
+        ("dossiers[1].reception", json!([])),
+        ("dossiers[1].evaluation", json!(["2023-05-01"])),
+        ("dossiers[1].equipment[0]", json!(["nas", 2])),
+        ("dossiers[1].extra[0]", json!(["nas", 2])),
+        ("establishments[1]", json!([200, "Ecole"])),
+        ("establishments[1].offers[0]", json!(["primaire", "ordinaire"])),
+        ("establishments[1].implantations[0]", json!([201, "wallonia"])),
+        ("waves[0]", json!(["W1", "2022-03-01"])),
+    ];
+    for (place, value) in cases {
+        let mut v = base.clone();
+        let pointer = format!("/{}", place.replace(['[', '.'], "/").replace(']', ""));
+        *v.pointer_mut(&pointer).unwrap_or_else(|| panic!("{pointer}")) = value;
+        assert_eq!(refused_value(&v), (ErrorKind::InvalidRequest, place.to_string()), "{place}");
+    }
+    // In an edition document: an invalid edition at its place.
+    let mut doc = en2022_doc(None);
+    doc["declaration"] = json!(["2022-10-01", "2022-12-16"]);
+    let mut v = base.clone();
+    v["editions"] = json!([doc]);
+    assert_eq!(refused_value(&v), (ErrorKind::InvalidEdition, "editions[0].declaration".into()));
+    let mut doc = en2022_doc(None);
+    doc["grid"]["lines"][0] = json!(["nas", "other", "other", 4]);
+    v["editions"] = json!([doc]);
+    assert_eq!(refused_value(&v), (ErrorKind::InvalidEdition, "editions[0].grid.lines[0]".into()));
+    let err = Edition::from_json(&json!(["EN2030", 2030]).to_string()).unwrap_err();
+    assert_eq!((err.kind(), err.path()), (ErrorKind::InvalidEdition, ""));
+}
+
+/// A key written twice in an object is refused at that key, not at the object.
+#[test]
+fn a_key_given_twice_is_refused_at_that_key() {
+    let err = refused(r#"{"edition": "EN2021", "as_of": "2022-01-10", "as_of": "2022-01-11"}"#);
+    assert_eq!((err.kind(), err.path()), (ErrorKind::InvalidRequest, "as_of"));
+    let err = refused(
+        r#"{"edition": "EN2021", "as_of": "2022-01-10",
+            "dossiers": [{"id": "a", "establishment": 1}, {"id": "b", "id": "c", "establishment": 1}]}"#,
+    );
+    assert_eq!((err.kind(), err.path()), (ErrorKind::InvalidRequest, "dossiers[1].id"));
+    assert!(err.to_string().contains("duplicate field `id`"), "{err}");
+}
+
+/// The request's `edition` document and one of its `editions` with the same id: one would be
+/// silently ignored, so the second is refused, as two of `editions` are.
+#[test]
+fn an_edition_document_given_twice_is_refused() {
+    let mut v = request("2022-01-20", vec![full("D1", 100)]);
+    let mut later = en2022_doc(None);
+    later["dossier_deadline"] = json!("2023-07-01");
+    v["edition"] = en2022_doc(None);
+    v["editions"] = json!([en2021_doc(), later]);
+    let err = refused(&v.to_string());
+    assert_eq!((err.kind(), err.path()), (ErrorKind::InvalidRequest, "editions[1].id"));
+    assert!(err.to_string().contains("given twice"), "{err}");
+    // Under different ids, both are used.
+    v["editions"] = json!([en2021_doc()]);
+    assert!(evaluate_json(&v.to_string()).is_ok());
+}
