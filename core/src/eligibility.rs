@@ -32,10 +32,29 @@ pub fn offers_eligible_level(establishment: &Establishment, edition: &Edition) -
 /// `eligibility.region`: at least one implantation of the dossier lies in a region of the
 /// edition. The dossier's implantations are the FASE numbers it lists among its
 /// establishment's implantations; a dossier that lists none concerns all of them. A listed
-/// FASE that is not an implantation of the establishment lies in no region.
+/// FASE that is not an implantation of the establishment lies in no region; it is named in
+/// the check's message, passed or failed, so that it is not silently dropped (SPEC §9).
 pub fn region<'a>(establishment: &Establishment, dossier: &Dossier, edition: &'a Edition) -> Finding<'a> {
     let ok = in_region(establishment, dossier, edition);
-    Finding::new(if ok { Msg::RegionPass } else { Msg::RegionFail }, [ed(edition)])
+    if lists_only_its_implantations(establishment, dossier) {
+        return Finding::new(if ok { Msg::RegionPass } else { Msg::RegionFail }, [ed(edition)]);
+    }
+    let mut strangers: Vec<i64> = dossier
+        .implantations
+        .iter()
+        .filter(|&&fase| !establishment.implantations.iter().any(|i| i.fase == fase))
+        .map(|&fase| i64::from(fase))
+        .collect();
+    strangers.sort_unstable();
+    strangers.dedup();
+    let fases = strangers.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let msg = if ok { Msg::RegionPassStrangers } else { Msg::RegionFailStrangers };
+    Finding::new(msg, [ed(edition), ("fases", Param::Text(fases))])
+}
+
+/// Whether every FASE number the dossier lists is an implantation of its establishment.
+pub fn lists_only_its_implantations(establishment: &Establishment, dossier: &Dossier) -> bool {
+    dossier.implantations.iter().all(|&fase| establishment.implantations.iter().any(|i| i.fase == fase))
 }
 
 /// Whether [`region`] passes.

@@ -594,9 +594,13 @@ fn fit_checks<'r>(
         words.edition_check(edition, said(level_ok, Msg::LevelPass, Msg::LevelFail), || {
             level(establishment, edition)
         }),
-        words.edition_check(edition, said(region_ok, Msg::RegionPass, Msg::RegionFail), || {
-            region(establishment, d, edition)
-        }),
+        if eligibility::lists_only_its_implantations(establishment, d) {
+            words.edition_check(edition, said(region_ok, Msg::RegionPass, Msg::RegionFail), || {
+                region(establishment, d, edition)
+            })
+        } else {
+            words.check(&region(establishment, d, edition))
+        },
         if never {
             words.edition_check(edition, Msg::NeverLaureatePass, || never_laureate(establishment, edition))
         } else {

@@ -93,6 +93,14 @@ table! {
         "Aucune implantation du dossier ne se trouve dans une région couverte par {edition}.",
         "Kein Standort (Implantation) der Akte liegt in einer von {edition} abgedeckten Region.",
         "No site (implantation) of the dossier lies in a region covered by {edition}."];
+    RegionPassStrangers: EligibilityRegion Pass => [
+        "Au moins une implantation se trouve dans une région couverte par {edition} ; numéros FASE ignorés, qui ne sont pas des implantations de l'établissement : {fases}.",
+        "Mindestens ein Standort (Implantation) liegt in einer von {edition} abgedeckten Region; nicht berücksichtigte FASE-Nummern, die keine Standorte der Einrichtung sind: {fases}.",
+        "At least one site (implantation) lies in a region covered by {edition}; FASE numbers ignored, as they are not sites of the establishment: {fases}."];
+    RegionFailStrangers: EligibilityRegion Fail => [
+        "Aucune implantation du dossier ne se trouve dans une région couverte par {edition} ; numéros FASE qui ne sont pas des implantations de l'établissement : {fases}.",
+        "Kein Standort (Implantation) der Akte liegt in einer von {edition} abgedeckten Region; FASE-Nummern, die keine Standorte der Einrichtung sind: {fases}.",
+        "No site (implantation) of the dossier lies in a region covered by {edition}; FASE numbers that are not sites of the establishment: {fases}."];
     NeverLaureatePass: EligibilityNeverLaureate Pass => [
         "L'établissement n'a été lauréat d'aucune édition exclue ({years}).",
         "Die Einrichtung war in keinem der ausgeschlossenen Jahre ({years}) Preisträger.",
@@ -477,6 +485,8 @@ impl Msg {
         !matches!(
             self,
             Msg::EstablishmentUnknown
+                | Msg::RegionPassStrangers
+                | Msg::RegionFailStrangers
                 | Msg::KnownItemFail
                 | Msg::QuantityFail
                 | Msg::OnePerFail

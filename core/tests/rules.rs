@@ -138,6 +138,31 @@ fn eligibility_region_pass_and_fail() {
 }
 
 #[test]
+fn a_listed_fase_that_is_not_an_implantation_is_named_not_dropped() {
+    let mut req = request("2022-01-20", vec![full("D1", 100), full("D2", 200)]);
+    req["lang"] = json!("en");
+    req["establishments"][0]["implantations"] =
+        json!([{"fase": 101, "region": "brussels"}, {"fase": 102, "region": "wallonia"}]);
+    // With a Walloon implantation: passed, the strangers named (once each, in order).
+    req["dossiers"][0]["implantations"] = json!([102, 999, 555, 999]);
+    let r = report(&req);
+    let region = check(&r.dossiers[0], "eligibility.region").unwrap();
+    assert!(region.passed);
+    assert!(region.message.ends_with("not sites of the establishment: 555, 999."), "{}", region.message);
+    assert_eq!(stage(&r.dossiers[0]), "confirmed");
+    // Another dossier of the same edition says the edition's own text.
+    let plain = check(&r.dossiers[1], "eligibility.region").unwrap();
+    assert_eq!(&*plain.message, "At least one site (implantation) lies in a region covered by EN2021.");
+    // Only strangers: failed, and named.
+    req["dossiers"][0]["implantations"] = json!([999]);
+    let d = report(&req).dossiers.remove(0);
+    let region = check(&d, "eligibility.region").unwrap();
+    assert!(!region.passed);
+    assert!(region.message.ends_with("not sites of the establishment: 999."), "{}", region.message);
+    assert_eq!(stage(&d), "ineligible");
+}
+
+#[test]
 fn eligibility_never_laureate_pass_and_fail() {
     let mut req = request("2022-01-20", vec![full("D1", 100)]);
     req["establishments"][0]["laureate_years"] = json!([2016]);
