@@ -313,6 +313,14 @@ BAD_TYPES: list[tuple[str, Any, str]] = [
     ("waves[0].order_on", "2022-02-31", "waves[0].order_on"),
     ("waves[0].capacity", {"nas": "many"}, "waves[0].capacity.nas"),
     ("waves[0].capacity", {1: 3}, "waves[0].capacity.1"),
+    # A list or tuple of the values in field order where an object belongs (SPEC §9 writes
+    # objects): a wrong type at its place, not read field by field.
+    ("dossiers[0]", ["D1", 1001], "dossiers[0]"),
+    ("dossiers[0].survey", (), "dossiers[0].survey"),
+    ("dossiers[0].equipment", [("nas", 2)], "dossiers[0].equipment[0]"),
+    ("establishments[0].offers", [["primaire", "ordinaire"]], "establishments[0].offers[0]"),
+    ("waves[0]", ("W1", "2022-03-01"), "waves[0]"),
+    ("request", ["EN2021", None, "2022-01-10"], ""),
 ]
 
 

@@ -960,6 +960,20 @@ pub fn evaluate_dossier(request: &DossierRequest) -> Result<SingleReport, Error>
     Ok(SingleReport { report: single, fingerprint: report.fingerprint })
 }
 
+// Requests and edition documents are objects (SPEC §9), read from objects only.
+objects_only!(
+    CampaignRequest: "a campaign request",
+    Establishment: "an establishment",
+    Implantation: "an implantation {fase, region}",
+    Survey: "a survey",
+    EquipmentLine: "an equipment line {item, quantity}",
+    Delivery: "a delivery",
+    Reception: "a reception",
+    Evaluation: "an evaluation",
+    Dossier: "a dossier",
+    Wave: "a wave",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1041,16 +1055,3 @@ mod tests {
         assert!(wave.capacity.is_empty());
     }
 }
-
-objects_only!(
-    CampaignRequest,
-    Establishment,
-    Implantation,
-    Survey,
-    EquipmentLine,
-    Delivery,
-    Reception,
-    Evaluation,
-    Dossier,
-    Wave
-);

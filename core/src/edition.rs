@@ -284,19 +284,64 @@ pub struct Edition {
     /// Years of prudent and reasonable use after the reception.
     pub commitment_years: u32,
     /// Provenance per value (`seed` or `assumed`), by field name.
-    #[serde(
-        default,
-        deserialize_with = "crate::campaign::null_default",
-        skip_serializing_if = "BTreeMap::is_empty"
-    )]
+    #[serde(default, deserialize_with = "each_key_once", skip_serializing_if = "BTreeMap::is_empty")]
     pub provenance: BTreeMap<String, Provenance>,
     /// Citation of the source per value, by field name.
-    #[serde(
-        default,
-        deserialize_with = "crate::campaign::null_default",
-        skip_serializing_if = "BTreeMap::is_empty"
-    )]
+    #[serde(default, deserialize_with = "each_key_once", skip_serializing_if = "BTreeMap::is_empty")]
     pub sources: BTreeMap<String, String>,
+}
+
+/// A map of field names to values, `null` read as empty, each key given once: a key given
+/// twice is refused at its place (`provenance.grid`), where a map would silently keep one of
+/// its two values.
+fn each_key_once<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+    use std::marker::PhantomData;
+    struct Keys<V>(PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for Keys<V> {
+        type Value = BTreeMap<String, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map of field names")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_map(self)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let twice = out.contains_key(&key);
+                let value = map.next_value_seed(Once { key: &key, twice, value: PhantomData })?;
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    /// A key's value, refused (there, so that the place is the key's) when given before.
+    struct Once<'k, V> {
+        key: &'k str,
+        twice: bool,
+        value: PhantomData<V>,
+    }
+    impl<'de, V: Deserialize<'de>> DeserializeSeed<'de> for Once<'_, V> {
+        type Value = V;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<V, D::Error> {
+            if self.twice {
+                return Err(de::Error::custom(format!("the key `{}` is given twice", self.key)));
+            }
+            V::deserialize(d)
+        }
+    }
+    d.deserialize_option(Keys(PhantomData))
 }
 
 /// The longest commitment an edition can ask for, in years: its end, after a visit in year
@@ -609,6 +654,16 @@ impl Registry {
     }
 }
 
+// Requests and edition documents are objects (SPEC §9), read from objects only.
+objects_only!(
+    Offer: "an offer {level, kind}",
+    Window: "a window {opens, closes}",
+    GridLine: "a grid line",
+    Grid: "a grid {max_points, lines}",
+    Edition: "an edition document",
+);
+objects_only!(read DocumentOffer: "an offer {level, kind}");
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -791,6 +846,22 @@ mod tests {
         d["commitment_years"] = MAX_COMMITMENT_YEARS.into();
         assert!(Edition::from_value(d).is_ok());
 
+        // A key given twice in `provenance` or `sources` is refused at that key; `null` is empty.
+        let text = doc().to_string();
+        for (map, twice) in
+            [("provenance", r#"{"year": "seed", "year": "assumed"}"#), ("sources", r#"{"x": "a", "x": "b"}"#)]
+        {
+            let with = text.replacen('{', &format!("{{\"{map}\": {twice}, "), 1);
+            let err = Edition::from_json(&with).unwrap_err();
+            assert_eq!(err.path(), format!("{map}.{}", if map == "sources" { "x" } else { "year" }), "{err}");
+            assert!(err.to_string().contains("given twice"), "{err}");
+        }
+        let mut d = doc();
+        d["provenance"] = serde_json::Value::Null;
+        d["sources"] = serde_json::Value::Null;
+        let e = Edition::from_value(d).unwrap();
+        assert!(e.provenance.is_empty() && e.sources.is_empty());
+
         let mut d = doc();
         d["dossier_deadline"] = "2022-02-30".into();
         assert_eq!(invalid(d).0, "dossier_deadline");
@@ -897,6 +968,3 @@ mod tests {
         assert_eq!(fingerprint([&e, &e]), a, "an edition counts once");
     }
 }
-
-objects_only!(Offer, Window, GridLine, Grid, Edition);
-objects_only!(read DocumentOffer);

@@ -301,7 +301,8 @@ struct Track<'r> {
     carried_over_from: Vec<&'r str>,
     carried_over_to: Option<&'r str>,
     /// The day the dossier entered `current` by carry-over (the day after the last day to
-    /// confirm in the edition it left); `None` in the edition it started in.
+    /// confirm in the edition it left, or an earlier hop's, if later); `None` in the edition
+    /// it started in.
     entered_on: Option<NaiveDate>,
 }
 
@@ -652,7 +653,9 @@ fn walk_with_carry_over<'r>(
             match edition.next.as_deref().map(|id| (id, registry.get(id))) {
                 Some((_, Some(next))) => {
                     t.carried_over_from.push(&edition.id);
-                    t.entered_on = last_day.succ_opt();
+                    // The later of the days it left the editions so far: a `next` may end
+                    // earlier than the edition it follows (each document is valid alone).
+                    t.entered_on = t.entered_on.max(last_day.succ_opt());
                     t.current = next;
                     t.grid = count_with(&next.grid, &d.equipment, &d.extra, &mut scratch.lines);
                     let (fits, fit) = fit_checks(establishment, d, next, words);
@@ -708,7 +711,11 @@ fn keep_walk<'r>(t: &mut Track<'r>, mut walk: Walk<'r>, words: &mut Renderer<'r>
 
 fn carried<'r>(t: &Track<'r>) -> Finding<'r> {
     let from = t.carried_over_from.last().copied().unwrap_or_default();
-    Finding::new(Msg::CarryOverDone, [("from", Param::Str(from)), ("to", Param::Str(&t.current.id))])
+    let on = t.entered_on.map_or(Param::Absent, Param::Date);
+    Finding::new(
+        Msg::CarryOverDone,
+        [("from", Param::Str(from)), ("to", Param::Str(&t.current.id)), ("date", on)],
+    )
 }
 
 /// The day a confirmed dossier became a project, which places it in the waves (SPEC §7: "the
@@ -719,7 +726,8 @@ fn carried<'r>(t: &Track<'r>) -> Finding<'r> {
 /// unconfirmed. Dating it by the signature alone would put it into a wave that had already
 /// ordered without it, retroactively, taking the room of a project already ordered there,
 /// whose stage would then go back from `ordered` to `confirmed` as `as_of` grows (SPEC §2:
-/// the result is "what was known on that day"; issue 2: a stage never moves backward).
+/// the result is "what was known on that day"; and a stage never moves backward, a property
+/// the tests check).
 /// The stage's own event, for the chronology and the messages, stays the signature.
 fn became_project_on(signed_on: NaiveDate, entered_on: Option<NaiveDate>) -> NaiveDate {
     entered_on.map_or(signed_on, |entered| entered.max(signed_on))

@@ -128,7 +128,7 @@ table! {
     OnePerFail: EligibilityOnePerEstablishment Fail => [
         "Dossier non retenu dans {edition} (au plus {max} par FE) ; priorité, par date de déclaration puis identifiant, à : {others}.",
         "Akte in {edition} nicht berücksichtigt (höchstens {max} pro Einrichtung); Vorrang nach Anmeldedatum, dann Kennung, für: {others}.",
-        "Dossier not retained in {edition} (at most {max} per establishment); ranked first by declaration date, then id: {others}."];
+        "Dossier not retained in {edition} (at most {max} per establishment); retained instead, by declaration date then id: {others}."];
     KnownItemPass: GridKnownItem Pass => [
         "Chaque article figure dans la grille de {edition}.",
         "Jeder Artikel steht im Raster von {edition}.",
@@ -178,9 +178,9 @@ table! {
         "Zustimmung fehlt oder liegt nach der Unterschrift: {items}.",
         "Approval missing or dated after the signature: {items}."];
     SignaturePass: ProcessSignature Pass => [
-        "Dossier signé le {date} (signature : {items}).",
-        "Akte am {date} unterschrieben (Unterschrift: {items}).",
-        "Dossier signed on {date} (signed by: {items})."];
+        "Dossier signé le {date} par : {items}.",
+        "Akte am {date} unterschrieben von: {items}.",
+        "Dossier signed on {date} by: {items}."];
     SignatureFail: ProcessSignature Fail => [
         "Le dossier doit être signé par le PO et/ou la direction.",
         "Die Akte muss vom Schulträger und/oder der Schulleitung unterschrieben werden.",
@@ -198,9 +198,9 @@ table! {
         "Akte nicht reif genug: bis zum {last_day}, dem letzten Tag für {edition}, nicht bestätigt.",
         "Dossier not mature enough: not confirmed by {last_day}, the last day for {edition}."];
     CarryOverDone: MaturityCarryOver Pass => [
-        "Dossier reporté de {from} à {to}.",
-        "Akte von {from} auf {to} übertragen.",
-        "Dossier carried over from {from} to {to}."];
+        "Dossier reporté de {from} à {to} le {date}.",
+        "Akte am {date} von {from} auf {to} übertragen.",
+        "Dossier carried over from {from} to {to} on {date}."];
     CarryOverWaiting: MaturityCarryOver Fail => [
         "Dossier reporté à l'édition suivante {to}, pas encore connue.",
         "Akte auf die nächste Ausgabe {to} übertragen, die noch nicht bekannt ist.",
@@ -418,7 +418,7 @@ impl Label {
     pub fn text(self, lang: Lang) -> &'static str {
         use Label::*;
         let [fr, de, en] = match self {
-            Referent => ["référent non identifié", "kein Ansprechpartner benannt", "no referent named"],
+            Referent => ["référent non identifié", "keine Ansprechperson benannt", "no referent named"],
             ConnectivityAssessed => [
                 "bilan connectique non réalisé",
                 "Netzwerkinfrastruktur nicht bewertet",
@@ -533,7 +533,7 @@ pub fn step(stage: crate::campaign::Stage, lang: Lang) -> &'static str {
         Surveyed => ["enquête préalable", "Vorerhebung", "prior survey"],
         SpaceOpened => [
             "ouverture de l'espace candidature",
-            "Öffnung des Bewerbungsbereichs",
+            "Öffnung des Kandidaturbereichs",
             "opening of the candidature space",
         ],
         Confirmed => ["signature du dossier", "Unterschrift der Akte", "signature of the dossier"],

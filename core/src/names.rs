@@ -46,11 +46,14 @@ macro_rules! by_name {
 /// Implements `Deserialize` (and `Serialize`) for structs whose derives are made with
 /// `#[serde(remote = "Self")]`, so that serde's derived code is an inherent `deserialize`
 /// (`serialize`) function: the struct is read from an object (a map) only, with that code, and
-/// anything else (a sequence above all) is a wrong type. Call `<T as Deserialize>::deserialize`,
-/// not `T::deserialize` (the inherent function), to read one.
+/// anything else (a sequence above all) is a wrong type, said with `$what` (SPEC's name of the
+/// object). Call `<T as Deserialize>::deserialize`, not `T::deserialize` (the inherent
+/// function, public as the type is: serde's derived reader, which also takes a sequence), to
+/// read one; `serde_json::from_str::<T>` and the crate's own readers go through the trait.
+/// This is the way serde's author suggests for readers that take maps only (serde#2432).
 macro_rules! objects_only {
-    ($($ty:ident),+ $(,)?) => {$(
-        objects_only!(read $ty);
+    ($($ty:ident: $what:literal),+ $(,)?) => {$(
+        objects_only!(read $ty: $what);
 
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -58,14 +61,14 @@ macro_rules! objects_only {
             }
         }
     )+};
-    (read $ty:ident) => {
+    (read $ty:ident: $what:literal) => {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 struct Object;
                 impl<'de> serde::de::Visitor<'de> for Object {
                     type Value = $ty;
                     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                        f.write_str(concat!("an object (", stringify!($ty), ")"))
+                        f.write_str(concat!("an object (", $what, ")"))
                     }
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$ty, A::Error> {
                         $ty::deserialize(serde::de::value::MapAccessDeserializer::new(map))

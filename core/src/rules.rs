@@ -227,6 +227,8 @@ mod tests {
             key(&[("x", Param::Labels(vec![Label::Cen, Label::Expert]))]),
             key(&[("x", Param::Labels(vec![Label::Expert, Label::Cen]))]),
             key(&[("x", Param::Labels(vec![Label::Expert]))]),
+            key(&[("x", Param::Stage(crate::campaign::Stage::Contacted))]),
+            key(&[("x", Param::Stage(crate::campaign::Stage::Surveyed))]),
             key(&[]),
         ];
         for (i, k) in keys.iter().enumerate() {

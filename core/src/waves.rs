@@ -6,6 +6,10 @@
 //! whole into the earliest wave that orders on or after its confirmation and has room for all
 //! its equipment lines (an item without a capacity is unlimited). A project no wave can take
 //! is unscheduled, never dropped. The plan does not depend on the input order.
+//!
+//! A project's confirmation date is the day it became a confirmed project (see
+//! [`Project::confirmed_on`]): for a dossier confirmed only after a carry-over, not before
+//! the day it entered that edition, so that no wave that ordered without it takes it later.
 
 use rustc_hash::FxHashMap;
 
@@ -22,7 +26,9 @@ pub struct Project<'a> {
     pub id: &'a str,
     /// FASE of its establishment.
     pub fase: Fase,
-    /// Confirmation (signature) day.
+    /// The day it became a confirmed project: its signature day or, for a dossier confirmed
+    /// only after a carry-over, the day it entered the edition it is confirmed in, if later
+    /// (the campaign engine's reading of SPEC §7's "confirmation").
     pub confirmed_on: NaiveDate,
     /// (item, lot, units): per-unit lines only, one per item (summed), sorted by item.
     pub lines: Vec<(&'a str, &'a str, i64)>,

@@ -143,15 +143,21 @@ fn a_listed_fase_that_is_not_an_implantation_is_named_not_dropped() {
     req["lang"] = json!("en");
     req["establishments"][0]["implantations"] =
         json!([{"fase": 101, "region": "brussels"}, {"fase": 102, "region": "wallonia"}]);
-    // With a Walloon implantation: passed, the strangers named (once each, in order).
+    // With a Walloon implantation: passed, the strangers named (once each, sorted); another
+    // dossier of the same edition names its own, and a third says the edition's own text.
     req["dossiers"][0]["implantations"] = json!([102, 999, 555, 999]);
+    req["dossiers"][1]["implantations"] = json!([201, 777]);
+    req["dossiers"].as_array_mut().unwrap().push(full("D3", 300));
+    req["establishments"].as_array_mut().unwrap().push(school(300));
     let r = report(&req);
     let region = check(&r.dossiers[0], "eligibility.region").unwrap();
     assert!(region.passed);
     assert!(region.message.ends_with("not sites of the establishment: 555, 999."), "{}", region.message);
     assert_eq!(stage(&r.dossiers[0]), "confirmed");
-    // Another dossier of the same edition says the edition's own text.
-    let plain = check(&r.dossiers[1], "eligibility.region").unwrap();
+    let other = check(&r.dossiers[1], "eligibility.region").unwrap();
+    assert!(other.passed);
+    assert!(other.message.ends_with("not sites of the establishment: 777."), "{}", other.message);
+    let plain = check(&r.dossiers[2], "eligibility.region").unwrap();
     assert_eq!(&*plain.message, "At least one site (implantation) lies in a region covered by EN2021.");
     // Only strangers: failed, and named.
     req["dossiers"][0]["implantations"] = json!([999]);
@@ -959,6 +965,46 @@ fn a_project_confirmed_by_carry_over_never_takes_the_room_of_an_order_already_pl
         assert_eq!(r.waves[0].projects, ["P"], "{as_of}");
         assert_eq!(r.waves[0].lines[0].quantity, 24, "{as_of}");
     }
+}
+
+#[test]
+fn a_carry_over_through_an_edition_that_ended_earlier_keeps_the_later_entry_day() {
+    // EN2021 -> EN2022 (whose deadline, 2021-01-01, came before EN2021's) -> EN2023 (with
+    // the item). Q, signed 2022-01-20, leaves EN2021 on 2022-06-02 and goes through EN2022
+    // the same day: it enters EN2023 on 2022-06-02, not on the day after EN2022's deadline,
+    // so it does not take the room P was ordered in on 2022-03-01.
+    let mut en2022 = en2022_doc(Some("EN2023"));
+    en2022["declaration"] = json!({"opens": "2020-10-01", "closes": "2020-12-01"});
+    en2022["dossier_deadline"] = json!("2021-01-01");
+    let mut en2023 = en2022_with_vr_headsets();
+    en2023["id"] = json!("EN2023");
+    en2023["year"] = json!(2023);
+    en2023["declaration"] = json!({"opens": "2023-10-01", "closes": "2023-12-15"});
+    en2023["dossier_deadline"] = json!("2024-06-01");
+    let p = set(full("P", 100), "signed_on", json!("2022-02-01"));
+    let p = set(set(p, "delivery", json!(null)), "reception", json!(null));
+    let p = set(p, "equipment", json!([{"item": "tablet-android", "quantity": 24}]));
+    let q = set(vr_headsets_signed_on("2022-01-20"), "delivery", json!(null));
+    let q = set(set(q, "id", json!("Q")), "establishment", json!(200));
+    let q = set(
+        q,
+        "equipment",
+        json!([{"item": "tablet-android", "quantity": 10}, {"item": "vr-headset", "quantity": 1}]),
+    );
+    let mut req = request("2022-06-02", vec![p, q]);
+    req["lang"] = json!("en");
+    req["editions"] = json!([en2022, en2023]);
+    req["waves"] = json!([
+        {"id": "W1", "order_on": "2022-03-01", "capacity": {"tablet-android": 30}},
+        {"id": "W2", "order_on": "2022-10-01"}
+    ]);
+    let r = report(&req);
+    assert_eq!((stage(&r.dossiers[0]), r.dossiers[0].wave.as_deref()), ("ordered", Some("W1")));
+    let q = &r.dossiers[1];
+    assert_eq!((stage(q), &*q.edition, q.wave.as_deref()), ("confirmed", "EN2023", Some("W2")));
+    assert_eq!(q.carried_over_from.iter().map(|e| &**e).collect::<Vec<_>>(), ["EN2021", "EN2022"]);
+    let done = check(q, "maturity.carry_over").unwrap();
+    assert_eq!(&*done.message, "Dossier carried over from EN2022 to EN2023 on 2022-06-02.");
 }
 
 #[test]
