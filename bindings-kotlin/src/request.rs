@@ -1,6 +1,7 @@
 //! The campaign request of SPEC §9 as uniffi records, and the adviser's single-dossier
-//! request. Every field but a dossier's `id` and `establishment` has a default, as in the JSON
-//! document: a missing boolean is false, a missing date is null.
+//! request. Every field of a dossier but its `id` and `establishment` has a default, as in the
+//! JSON document (an equipment line's `item` and `quantity` excepted): a missing boolean is
+//! false, a missing date is null.
 
 use std::collections::HashMap;
 

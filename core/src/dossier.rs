@@ -292,8 +292,9 @@ pub fn walk_after_confirmation(
             walk.reach(Stage::Ordered, *order_on);
         }
     }
-    // Step 10: delivery. The remarks are reported once a delivery is known; the signed note
-    // is mandatory.
+    // Step 10: delivery. The remarks are reported once a delivery is known, before the signed
+    // note, so that they show even when an unsigned note stops the walk (SPEC: "reported once
+    // a delivery is known"); the signed note is mandatory.
     let delivery = &dossier.delivery;
     let Some(delivered) = known(delivery.delivered_on, as_of) else {
         return;

@@ -1,8 +1,10 @@
 //! Typed errors. Each names the place of the bad input as a path such as
 //! `dossiers[3].signed_on` or `editions[0].grid.lines[2].id`.
 //!
-//! Only a request that cannot be read at all is an error; anything wrong with one dossier's
-//! values is a failed check in that dossier's report (SPEC §9).
+//! Only a request that cannot be read at all is an error (a value that cannot be read, an
+//! invalid edition document, a duplicate); a dossier's rule-level faults (an unknown
+//! establishment or item, a wrong quantity, an impossible chronology) are failed checks in
+//! that dossier's report (SPEC §9).
 
 use std::fmt;
 

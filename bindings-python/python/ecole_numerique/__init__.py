@@ -124,7 +124,7 @@ def evaluate(request: Mapping[str, Any]) -> CampaignReportDict:
 
 def evaluate_json(text: str) -> str:
     """Evaluates a campaign request written in JSON and returns the JSON report (the function
-    every language shares). The GIL is released for the whole call.
+    every language shares). Core's whole evaluation runs without the GIL.
 
     >>> import json
     >>> json.loads(evaluate_json('{"edition": "EN2021", "as_of": "2022-01-10"}'))["dossiers"]
@@ -146,7 +146,8 @@ def evaluate_dossier(
 
     ``dossier`` and ``establishment`` have the shapes of the campaign document; ``edition`` is an
     edition id, an edition document (a dict, as in a campaign request) or an :class:`Edition`;
-    ``editions`` are further editions (:class:`Edition` objects or documents), for carry-over;
+    ``editions`` are further editions (:class:`Edition` objects or documents), for carry-over,
+    each id once (an edition given as ``edition`` and again in ``editions`` is refused);
     ``lang=None`` is French, as an absent ``lang`` is. No waves: the ``ordered`` stage is
     skipped. Errors name their place under ``dossier``, ``establishment``, ``as_of``,
     ``edition``, ``lang`` or ``editions[i]``. A date of the report beyond Python's (a
