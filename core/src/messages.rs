@@ -27,6 +27,17 @@ pub enum Lang {
 
 by_name!(Lang { "fr" => Fr, "de" => De, "en" => En });
 
+impl Lang {
+    /// Of three words given in French, German and English, the one in this language.
+    fn pick(self, [fr, de, en]: [&'static str; 3]) -> &'static str {
+        match self {
+            Lang::Fr => fr,
+            Lang::De => de,
+            Lang::En => en,
+        }
+    }
+}
+
 /// When a message is said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Said {
@@ -417,7 +428,7 @@ impl Label {
     /// The word in `lang`.
     pub fn text(self, lang: Lang) -> &'static str {
         use Label::*;
-        let [fr, de, en] = match self {
+        let words = match self {
             Referent => ["référent non identifié", "keine Ansprechperson benannt", "no referent named"],
             ConnectivityAssessed => [
                 "bilan connectique non réalisé",
@@ -448,11 +459,7 @@ impl Label {
             Po => ["pouvoir organisateur (PO)", "Schulträger (PO)", "organising authority (PO)"],
             Direction => ["direction", "Schulleitung", "school management"],
         };
-        match lang {
-            Lang::Fr => fr,
-            Lang::De => de,
-            Lang::En => en,
-        }
+        lang.pick(words)
     }
 }
 
@@ -523,7 +530,7 @@ fn push_param(out: &mut String, lang: Lang, param: &Param<'_>) {
 /// steps 2 to 13); the stages outside the line are named as what they say of the dossier.
 pub fn step(stage: crate::campaign::Stage, lang: Lang) -> &'static str {
     use crate::campaign::Stage::*;
-    let [fr, de, en] = match stage {
+    let words = match stage {
         NotDeclared => {
             ["candidature non déclarée", "Kandidatur nicht angemeldet", "candidature not declared"]
         }
@@ -543,11 +550,7 @@ pub fn step(stage: crate::campaign::Stage, lang: Lang) -> &'static str {
         Evaluated => ["évaluation", "Bewertung", "evaluation"],
         CarriedOver => ["dossier reporté", "Akte übertragen", "dossier carried over"],
     };
-    match lang {
-        Lang::Fr => fr,
-        Lang::De => de,
-        Lang::En => en,
-    }
+    lang.pick(words)
 }
 
 /// Writes years joined by commas (`2018, 2019`).
@@ -881,20 +884,7 @@ mod tests {
             "Corriger les dates : l'étape « réception du matériel » ne peut pas précéder l'étape précédente."
         );
         assert_eq!(fill("{stage}", &p), "reception of the equipment");
-        let all = [
-            Stage::NotDeclared,
-            Stage::Ineligible,
-            Stage::Declared,
-            Stage::Contacted,
-            Stage::Surveyed,
-            Stage::SpaceOpened,
-            Stage::Confirmed,
-            Stage::Ordered,
-            Stage::Delivered,
-            Stage::InProject,
-            Stage::Evaluated,
-            Stage::CarriedOver,
-        ];
+        let all = Stage::ALL;
         for lang in [Lang::Fr, Lang::De, Lang::En] {
             let words: std::collections::HashSet<&str> = all.iter().map(|&s| step(s, lang)).collect();
             assert_eq!(words.len(), all.len(), "{lang:?}");

@@ -926,11 +926,9 @@ fn a_carried_over_dossier_becomes_a_project_on_the_day_it_enters_the_new_edition
     assert_eq!(r.dossiers[0].wave.as_deref(), Some("W-0603"));
 }
 
-#[test]
-fn a_project_confirmed_by_carry_over_never_takes_the_room_of_an_order_already_placed() {
-    // P, signed 2022-02-01, is ordered in W1 (2022-03-01, room for 30 tablets). Q, signed
-    // earlier (2022-01-20) but with an item only EN2022 has, becomes a project on 2022-06-02:
-    // it goes to W2, and P stays ordered in W1 on every later day (a stage never moves back).
+/// P, signed 2022-02-01, 24 tablets, with establishment 100; Q, signed earlier (2022-01-20),
+/// 10 tablets and a VR headset (an item only EN2022 has), with establishment 200.
+fn p_and_q() -> (serde_json::Value, serde_json::Value) {
     let p = set(full("P", 100), "signed_on", json!("2022-02-01"));
     let p = set(set(p, "delivery", json!(null)), "reception", json!(null));
     let p = set(p, "equipment", json!([{"item": "tablet-android", "quantity": 24}]));
@@ -941,6 +939,15 @@ fn a_project_confirmed_by_carry_over_never_takes_the_room_of_an_order_already_pl
         "equipment",
         json!([{"item": "tablet-android", "quantity": 10}, {"item": "vr-headset", "quantity": 1}]),
     );
+    (p, q)
+}
+
+#[test]
+fn a_project_confirmed_by_carry_over_never_takes_the_room_of_an_order_already_placed() {
+    // P, signed 2022-02-01, is ordered in W1 (2022-03-01, room for 30 tablets). Q, signed
+    // earlier (2022-01-20) but with an item only EN2022 has, becomes a project on 2022-06-02:
+    // it goes to W2, and P stays ordered in W1 on every later day (a stage never moves back).
+    let (p, q) = p_and_q();
     let mut req = request("2022-03-01", vec![p, q]);
     req["editions"] = json!([en2022_with_vr_headsets()]);
     req["waves"] = json!([
@@ -981,16 +988,7 @@ fn a_carry_over_through_an_edition_that_ended_earlier_keeps_the_later_entry_day(
     en2023["year"] = json!(2023);
     en2023["declaration"] = json!({"opens": "2023-10-01", "closes": "2023-12-15"});
     en2023["dossier_deadline"] = json!("2024-06-01");
-    let p = set(full("P", 100), "signed_on", json!("2022-02-01"));
-    let p = set(set(p, "delivery", json!(null)), "reception", json!(null));
-    let p = set(p, "equipment", json!([{"item": "tablet-android", "quantity": 24}]));
-    let q = set(vr_headsets_signed_on("2022-01-20"), "delivery", json!(null));
-    let q = set(set(q, "id", json!("Q")), "establishment", json!(200));
-    let q = set(
-        q,
-        "equipment",
-        json!([{"item": "tablet-android", "quantity": 10}, {"item": "vr-headset", "quantity": 1}]),
-    );
+    let (p, q) = p_and_q();
     let mut req = request("2022-06-02", vec![p, q]);
     req["lang"] = json!("en");
     req["editions"] = json!([en2022, en2023]);
