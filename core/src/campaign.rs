@@ -104,6 +104,59 @@ where
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
+/// A map read with each key once, `null` read as empty: a key given twice (whatever its
+/// values, `null` included) is refused at its place (`waves[0].capacity.nas`,
+/// `provenance.grid`), where a map would silently keep one of its two values.
+pub(crate) fn each_key_once<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+    use std::marker::PhantomData;
+    struct Keys<V>(PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for Keys<V> {
+        type Value = BTreeMap<String, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map, each key once")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_map(self)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let twice = out.contains_key(&key);
+                let value = map.next_value_seed(Once { key: &key, twice, value: PhantomData })?;
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    /// A key's value, refused (there, so that the place is the key's) when given before.
+    struct Once<'k, V> {
+        key: &'k str,
+        twice: bool,
+        value: PhantomData<V>,
+    }
+    impl<'de, V: Deserialize<'de>> DeserializeSeed<'de> for Once<'_, V> {
+        type Value = V;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<V, D::Error> {
+            if self.twice {
+                return Err(de::Error::custom(format!("`{}` is given twice", self.key)));
+            }
+            V::deserialize(d)
+        }
+    }
+    d.deserialize_option(Keys(PhantomData))
+}
+
 /// A campaign request (SPEC §9).
 ///
 /// ```
@@ -571,54 +624,14 @@ pub struct Wave {
 /// item given twice is refused at its place (`waves[0].capacity.nas`): a map would keep one
 /// of its two capacities and silently drop the other.
 fn capacities<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, i64>, D::Error> {
-    struct Capacities(BTreeMap<String, i64>);
-    impl<'de> Deserialize<'de> for Capacities {
+    struct Units(i64);
+    impl<'de> Deserialize<'de> for Units {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_map(Capacities(BTreeMap::new()))
+            whole_number(d).map(Units)
         }
     }
-    impl<'de> de::Visitor<'de> for Capacities {
-        type Value = Capacities;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a map of item ids to units")
-        }
-        fn visit_map<A: de::MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
-            // The items given `null`: absent, but given all the same.
-            let mut unlimited: Vec<String> = Vec::new();
-            while let Some(item) = map.next_key::<String>()? {
-                let twice = self.0.contains_key(&item) || unlimited.contains(&item);
-                match map.next_value_seed(Units { item: &item, twice })? {
-                    Some(units) => self.0.insert(item, units),
-                    None => {
-                        unlimited.push(item);
-                        None
-                    }
-                };
-            }
-            Ok(self)
-        }
-    }
-    /// An item's units: a whole number or `null`; refused when the item was given before.
-    struct Units<'k> {
-        item: &'k str,
-        twice: bool,
-    }
-    impl<'de> de::DeserializeSeed<'de> for Units<'_> {
-        type Value = Option<i64>;
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<i64>, D::Error> {
-            struct Number(i64);
-            impl<'de> Deserialize<'de> for Number {
-                fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                    whole_number(d).map(Number)
-                }
-            }
-            if self.twice {
-                return Err(de::Error::custom(format!("the item `{}` is given twice", self.item)));
-            }
-            Ok(Option::<Number>::deserialize(d)?.map(|n| n.0))
-        }
-    }
-    Ok(Option::<Capacities>::deserialize(d)?.map(|c| c.0).unwrap_or_default())
+    let given: BTreeMap<String, Option<Units>> = each_key_once(d)?;
+    Ok(given.into_iter().filter_map(|(item, units)| Some((item, units?.0))).collect())
 }
 
 /// The stage a dossier has reached (SPEC §6), in process order; `ineligible` and

@@ -284,64 +284,19 @@ pub struct Edition {
     /// Years of prudent and reasonable use after the reception.
     pub commitment_years: u32,
     /// Provenance per value (`seed` or `assumed`), by field name.
-    #[serde(default, deserialize_with = "each_key_once", skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::campaign::each_key_once",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub provenance: BTreeMap<String, Provenance>,
     /// Citation of the source per value, by field name.
-    #[serde(default, deserialize_with = "each_key_once", skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::campaign::each_key_once",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub sources: BTreeMap<String, String>,
-}
-
-/// A map of field names to values, `null` read as empty, each key given once: a key given
-/// twice is refused at its place (`provenance.grid`), where a map would silently keep one of
-/// its two values.
-fn each_key_once<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    V: Deserialize<'de>,
-{
-    use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
-    use std::marker::PhantomData;
-    struct Keys<V>(PhantomData<V>);
-    impl<'de, V: Deserialize<'de>> Visitor<'de> for Keys<V> {
-        type Value = BTreeMap<String, V>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a map of field names")
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(BTreeMap::new())
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(BTreeMap::new())
-        }
-        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_map(self)
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut out = BTreeMap::new();
-            while let Some(key) = map.next_key::<String>()? {
-                let twice = out.contains_key(&key);
-                let value = map.next_value_seed(Once { key: &key, twice, value: PhantomData })?;
-                out.insert(key, value);
-            }
-            Ok(out)
-        }
-    }
-    /// A key's value, refused (there, so that the place is the key's) when given before.
-    struct Once<'k, V> {
-        key: &'k str,
-        twice: bool,
-        value: PhantomData<V>,
-    }
-    impl<'de, V: Deserialize<'de>> DeserializeSeed<'de> for Once<'_, V> {
-        type Value = V;
-        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<V, D::Error> {
-            if self.twice {
-                return Err(de::Error::custom(format!("the key `{}` is given twice", self.key)));
-            }
-            V::deserialize(d)
-        }
-    }
-    d.deserialize_option(Keys(PhantomData))
 }
 
 /// The longest commitment an edition can ask for, in years: its end, after a visit in year

@@ -36,25 +36,29 @@ pub fn offers_eligible_level(establishment: &Establishment, edition: &Edition) -
 /// the check's message, passed or failed, so that it is not silently dropped (SPEC §9).
 pub fn region<'a>(establishment: &Establishment, dossier: &Dossier, edition: &'a Edition) -> Finding<'a> {
     let ok = in_region(establishment, dossier, edition);
-    if lists_only_its_implantations(establishment, dossier) {
+    let mut strangers: Vec<Fase> = strangers(establishment, dossier).collect();
+    if strangers.is_empty() {
         return Finding::new(if ok { Msg::RegionPass } else { Msg::RegionFail }, [ed(edition)]);
     }
-    let mut strangers: Vec<i64> = dossier
-        .implantations
-        .iter()
-        .filter(|&&fase| !establishment.implantations.iter().any(|i| i.fase == fase))
-        .map(|&fase| i64::from(fase))
-        .collect();
     strangers.sort_unstable();
     strangers.dedup();
-    let fases = strangers.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let fases = strangers.iter().map(Fase::to_string).collect::<Vec<_>>().join(", ");
     let msg = if ok { Msg::RegionPassStrangers } else { Msg::RegionFailStrangers };
     Finding::new(msg, [ed(edition), ("fases", Param::Text(fases))])
 }
 
+/// The FASE numbers the dossier lists that are not implantations of its establishment.
+fn strangers<'a>(establishment: &'a Establishment, dossier: &'a Dossier) -> impl Iterator<Item = Fase> + 'a {
+    dossier
+        .implantations
+        .iter()
+        .copied()
+        .filter(|&fase| !establishment.implantations.iter().any(|i| i.fase == fase))
+}
+
 /// Whether every FASE number the dossier lists is an implantation of its establishment.
 pub fn lists_only_its_implantations(establishment: &Establishment, dossier: &Dossier) -> bool {
-    dossier.implantations.iter().all(|&fase| establishment.implantations.iter().any(|i| i.fase == fase))
+    strangers(establishment, dossier).next().is_none()
 }
 
 /// Whether [`region`] passes.
