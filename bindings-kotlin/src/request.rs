@@ -180,7 +180,7 @@ pub struct Delivery {
 /// The reception by SPW (step 11).
 #[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct Reception {
-    /// Day the appointment was booked for.
+    /// Day the appointment was booked (on or before the visit, SPEC §6).
     #[uniffi(default)]
     pub appointment_on: Option<NaiveDate>,
     /// Day of SPW's visit.

@@ -516,7 +516,7 @@ pub struct Delivery {
 #[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 pub struct Reception {
-    /// Day the appointment was booked for.
+    /// Day the appointment was booked (on or before the visit, SPEC §6).
     #[serde(default, with = "crate::dates::civil_opt")]
     pub appointment_on: Option<NaiveDate>,
     /// Day of SPW's visit: unpacking, commissioning, first use.

@@ -501,7 +501,9 @@ fn before_confirmation<'a>(
                 Label::ConnectivityAssessed => Msg::DoConnectivity,
                 Label::InfrastructureAssessed => Msg::DoInfrastructure,
                 Label::PoContacted => Msg::DoContactPo,
-                _ => Msg::DoCommitMeans,
+                // The step's engagements: the means, and a sufficient bandwidth when it is not.
+                _ if dossier.survey.bandwidth_sufficient => Msg::DoCommitMeans,
+                _ => Msg::DoCommitBandwidth,
             }));
         }
         if gaps.iter().all(Option::is_none) && known(dossier.survey.completed_on, as_of).is_none() {

@@ -446,7 +446,12 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     // 6. After the confirmation, and the report.
     for (index, mut t) in waiting {
         let d = &request.dossiers[index];
-        t.checks.extend(t.ranked.take());
+        // Kept from the edition it started in, and reported unless a check above failed in
+        // the edition it was carried into (SPEC §4: "this check is not reported for it").
+        let ranked = t.ranked.take();
+        if t.stage != Stage::Ineligible {
+            t.checks.extend(ranked);
+        }
         let order = match &plan {
             None => Order::NoWaves,
             Some(p) => match p.assigned.get(&index) {
@@ -639,9 +644,8 @@ fn walk_with_carry_over<'r>(
         let ed = ("edition", Param::Str(&edition.id));
         let last = ("last_day", Param::Date(last_day));
         if let Some(on) = walk.confirmed_on {
-            let deadline = ("deadline", Param::Date(edition.dossier_deadline));
             t.checks.push(
-                words.check(&Finding::new(Msg::DeadlineConfirmed, [("date", Param::Date(on)), ed, deadline])),
+                words.check(&Finding::new(Msg::DeadlineConfirmed, [("date", Param::Date(on)), last, ed])),
             );
         } else if as_of <= last_day {
             t.checks.push(

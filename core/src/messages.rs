@@ -197,9 +197,9 @@ table! {
         "Die Akte muss vom Schulträger und/oder der Schulleitung unterschrieben werden.",
         "The dossier must be signed by the organising authority (PO) and/or the school management (direction)."];
     DeadlineConfirmed: MaturityDeadline Pass => [
-        "Dossier confirmé le {date}, dans le délai de {edition} ({deadline}).",
-        "Akte am {date} bestätigt, innerhalb der Frist von {edition} ({deadline}).",
-        "Dossier confirmed on {date}, within the deadline of {edition} ({deadline})."];
+        "Dossier confirmé : signé le {date}, au plus tard le {last_day}, dernier jour pour {edition}.",
+        "Akte bestätigt: am {date} unterschrieben, spätestens am {last_day}, dem letzten Tag für {edition}.",
+        "Dossier confirmed: signed on {date}, no later than {last_day}, the last day for {edition}."];
     DeadlineOpen: MaturityDeadline Pass => [
         "Le dossier peut être confirmé jusqu'au {last_day} (édition {edition}).",
         "Die Akte kann bis zum {last_day} bestätigt werden (Ausgabe {edition}).",
@@ -245,9 +245,9 @@ table! {
         "Pakete vor der Abnahme durch den ÖDW ausgepackt.",
         "Parcels unpacked before SPW's reception."];
     AppointmentPass: ReceptionAppointment Pass => [
-        "Réception sur rendez-vous pris pour le {date}.",
-        "Abnahme mit Termin am {date}.",
-        "Reception by appointment booked for {date}."];
+        "Réception sur rendez-vous, pris le {date}.",
+        "Abnahme mit Termin, vereinbart am {date}.",
+        "Reception by appointment, booked on {date}."];
     AppointmentFail: ReceptionAppointment Fail => [
         "Aucun rendez-vous fixé au plus tard le jour de la visite de réception.",
         "Kein Termin spätestens am Tag des Abnahmebesuchs.",
@@ -306,7 +306,11 @@ table! {
         "Den Schulträger kontaktieren: Es sind Arbeiten nötig.",
         "Contact the organising authority (PO): works are needed."];
     DoCommitMeans: ProcessSurvey Action => [
-        "Débloquer des moyens financiers et/ou humains (engagements), dont une bande passante suffisante.",
+        "Débloquer des moyens financiers et/ou humains (engagements).",
+        "Finanzielle und/oder personelle Mittel bereitstellen (Verpflichtungen).",
+        "Commit financial and/or human means (engagements)."];
+    DoCommitBandwidth: ProcessSurvey Action => [
+        "Débloquer des moyens financiers et/ou humains (engagements), dont la mise à disposition d'une bande passante suffisante.",
         "Finanzielle und/oder personelle Mittel bereitstellen (Verpflichtungen), einschließlich ausreichender Bandbreite.",
         "Commit financial and/or human means (engagements), including sufficient bandwidth."];
     DoCompleteSurvey: ProcessSurvey Action => [
@@ -920,7 +924,7 @@ mod tests {
                 let params: Params = [
                     ("date", Param::Date(dates[i])),
                     ("edition", Param::Str(edition)),
-                    ("deadline", Param::Date(dates[(i + n) % dates.len()])),
+                    ("last_day", Param::Date(dates[(i + n) % dates.len()])),
                 ]
                 .into();
                 let said = words.text(Msg::DeadlineConfirmed, &params);

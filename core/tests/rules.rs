@@ -511,6 +511,16 @@ fn survey_items_are_next_actions_before_the_survey() {
     assert_eq!(stage(&d), "contacted");
     let survey_actions = d.next_actions.iter().filter(|a| a.rule == "process.survey").count();
     assert_eq!(survey_actions, 3, "referent, infrastructure, means (bandwidth not said sufficient)");
+    let means = |d: &ecole_numerique::DossierReport| {
+        d.next_actions.iter().filter(|a| a.rule == "process.survey").last().unwrap().message.to_string()
+    };
+    assert!(means(&d).contains("bande passante"), "{}", means(&d));
+    // Works needed with a sufficient bandwidth: the means, without the bandwidth.
+    let mut works =
+        set(set(full("D1", 100), "survey.works_needed", json!(true)), "survey.means_committed", json!(false));
+    works = set(works, "survey.completed_on", json!(null));
+    let d = one("2021-11-10", works);
+    assert!(means(&d).contains("moyens") && !means(&d).contains("bande passante"), "{}", means(&d));
     assert_eq!(actions(&d).last(), Some(&"process.signature"));
     let due = d.next_actions.last().unwrap().due.unwrap().to_string();
     assert_eq!(due, "2022-06-01", "signature due by the deadline");
@@ -617,6 +627,10 @@ fn carry_over_into_a_known_next_edition() {
     assert_eq!(stage(&d), "ineligible");
     assert_eq!(&*d.edition, "EN2022");
     assert_eq!(passed(&d, "eligibility.never_laureate"), Some(false));
+    // A check above failed in the edition it is now in: the kept ranking is not reported
+    // (SPEC §4: "this check is not reported for it").
+    assert_eq!(passed(&d, "eligibility.one_per_establishment"), None, "{:?}", rules(&d));
+    assert_eq!(passed(&d, "maturity.carry_over"), Some(true));
 }
 
 #[test]
