@@ -6,6 +6,8 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use ecole_numerique::error::at;
+
 /// Why a call failed. Mirrors [`ecole_numerique::Error`] variant for variant, and adds
 /// [`EcoleNumeriqueError::Internal`] so that a panic in Rust reaches Kotlin as an exception of
 /// the same family instead of ending the process.
@@ -14,7 +16,7 @@ pub enum EcoleNumeriqueError {
     /// The request cannot be read: malformed JSON, a wrong type or unknown enum value, an
     /// impossible date, a duplicate id or FASE number, a negative capacity, an unknown field,
     /// or (typed API) a number out of range such as a negative FASE number.
-    #[error("invalid request at `{path}`: {detail}")]
+    #[error("invalid request{}: {detail}", at(.path))]
     InvalidRequest {
         /// Where, e.g. `dossiers[3].signed_on`; empty for the document as a whole.
         path: String,
@@ -22,7 +24,7 @@ pub enum EcoleNumeriqueError {
         detail: String,
     },
     /// An edition id that is neither built in nor supplied by the request.
-    #[error("unknown edition `{id}` at `{path}`")]
+    #[error("unknown edition `{id}`{}", at(.path))]
     UnknownEdition {
         /// Where the id was written, e.g. `edition` or `dossiers[0].edition`.
         path: String,
@@ -33,7 +35,7 @@ pub enum EcoleNumeriqueError {
     },
     /// An edition document that does not hold together (SPEC §3), or (typed API) a number of
     /// an edition out of range.
-    #[error("invalid edition at `{path}`: {detail}")]
+    #[error("invalid edition{}: {detail}", at(.path))]
     InvalidEdition {
         /// Where, e.g. `editions[1].declaration.closes`.
         path: String,

@@ -373,7 +373,7 @@ impl Edition {
     /// every error is an [`Error::InvalidEdition`] naming the field.
     pub fn from_deserializer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Edition, Error> {
         let edition: Edition = serde_path_to_error::deserialize(d).map_err(|e| {
-            let detail = e.inner().to_string();
+            let detail = crate::error::plain_words(&e.inner().to_string());
             Error::edition(crate::error::error_path(&crate::error::path_string(e.path()), &detail), detail)
         })?;
         edition.validated()

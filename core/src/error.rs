@@ -20,7 +20,7 @@ use std::fmt;
 pub enum Error {
     /// The request cannot be read: malformed JSON, a wrong type or unknown enum value, an
     /// impossible date, a duplicate id or FASE number, a negative capacity, an unknown field.
-    #[error("invalid request at `{path}`: {detail}")]
+    #[error("invalid request{}: {detail}", at(.path))]
     InvalidRequest {
         /// Where, e.g. `dossiers[3].signed_on`; empty for the document as a whole.
         path: String,
@@ -28,7 +28,7 @@ pub enum Error {
         detail: String,
     },
     /// An edition id that is neither built in nor supplied by the request.
-    #[error("unknown edition `{id}` at `{path}`")]
+    #[error("unknown edition `{id}`{}", at(.path))]
     UnknownEdition {
         /// Where the id was written, e.g. `edition` or `dossiers[0].edition`.
         path: String,
@@ -36,13 +36,22 @@ pub enum Error {
         id: String,
     },
     /// An edition document that does not hold together (SPEC §3 validation).
-    #[error("invalid edition at `{path}`: {detail}")]
+    #[error("invalid edition{}: {detail}", at(.path))]
     InvalidEdition {
         /// Where, e.g. `editions[1].declaration.closes`.
         path: String,
         /// What is wrong, for a person.
         detail: String,
     },
+}
+
+/// `` at `path` `` for a message, or nothing for the document as a whole (an empty path).
+pub fn at(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(" at `{path}`")
+    }
 }
 
 /// The three kinds of [`Error`], as a stable name for bindings and conformance vectors.
@@ -165,10 +174,34 @@ pub fn error_path(path: &str, message: &str) -> String {
     }
 }
 
+/// What serde names by Rust's types, in words for a person: `expected u32` becomes `expected
+/// a whole number from 0 to 4294967295`, `integer `N` as i128` becomes `integer `N``, and a
+/// key that is not a string is `expected a field name`. Other text is kept as it is.
+pub fn plain_words(message: &str) -> String {
+    const WORDS: [(&str, &str); 9] = [
+        (" as i128", ""),
+        (" as u128", ""),
+        ("expected u8", "expected a whole number from 0 to 255"),
+        ("expected u16", "expected a whole number from 0 to 65535"),
+        ("expected u32", "expected a whole number from 0 to 4294967295"),
+        ("expected u64", "expected a whole number from 0 to 18446744073709551615"),
+        ("expected i32", "expected a whole number from -2147483648 to 2147483647"),
+        ("expected i64", "expected a whole number from -9223372036854775808 to 9223372036854775807"),
+        ("expected field identifier", "expected a field name"),
+    ];
+    let mut out = message.to_string();
+    for (rust, words) in WORDS {
+        if out.contains(rust) {
+            out = out.replace(rust, words);
+        }
+    }
+    out
+}
+
 /// Turns a serde error with its path into a typed [`Error`].
 pub(crate) fn from_path_error<E: fmt::Display>(err: serde_path_to_error::Error<E>) -> Error {
     let outer = path_string(err.path());
-    let message = err.inner().to_string();
+    let message = plain_words(&err.inner().to_string());
     from_parts(&outer, &message)
 }
 
@@ -236,6 +269,32 @@ mod tests {
         assert_eq!(error_path("dossiers[0]", "duplicate field `id` at line 1 column 9"), "dossiers[0].id");
         let msg = format!("{EDITION_MARK}{EDITION_MARK}missing field `grid`");
         assert_eq!(from_parts("editions[0]", &msg).path(), "editions[0].grid");
+    }
+
+    #[test]
+    fn a_message_names_its_place_unless_it_is_the_whole_document() {
+        assert_eq!(Error::request("as_of", "bad").to_string(), "invalid request at `as_of`: bad");
+        assert_eq!(Error::request("", "bad").to_string(), "invalid request: bad");
+        assert_eq!(Error::edition("", "bad").to_string(), "invalid edition: bad");
+        let unknown = Error::UnknownEdition { path: String::new(), id: "X".into() };
+        assert_eq!(unknown.to_string(), "unknown edition `X`");
+    }
+
+    #[test]
+    fn rust_type_names_are_put_into_words() {
+        assert_eq!(
+            plain_words("invalid value: integer `-7`, expected u32 at line 1 column 9"),
+            "invalid value: integer `-7`, expected a whole number from 0 to 4294967295 at line 1 column 9"
+        );
+        assert_eq!(
+            plain_words("invalid type: integer `1` as i128, expected i32"),
+            "invalid type: integer `1`, expected a whole number from -2147483648 to 2147483647"
+        );
+        assert_eq!(plain_words("expected field identifier"), "expected a field name");
+        assert_eq!(plain_words("expected a string"), "expected a string");
+        let err =
+            crate::evaluate_json(r#"{"as_of": "2022-01-01", "establishments": [{"fase": -7}]}"#).unwrap_err();
+        assert!(err.detail().contains("expected a whole number from 0 to 4294967295"), "{err}");
     }
 
     #[test]
