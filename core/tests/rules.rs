@@ -512,7 +512,7 @@ fn survey_items_are_next_actions_before_the_survey() {
     let survey_actions = d.next_actions.iter().filter(|a| a.rule == "process.survey").count();
     assert_eq!(survey_actions, 3, "referent, infrastructure, means (bandwidth not said sufficient)");
     let means = |d: &ecole_numerique::DossierReport| {
-        d.next_actions.iter().filter(|a| a.rule == "process.survey").last().unwrap().message.to_string()
+        d.next_actions.iter().rfind(|a| a.rule == "process.survey").unwrap().message.to_string()
     };
     assert!(means(&d).contains("bande passante"), "{}", means(&d));
     // Works needed with a sufficient bandwidth: the means, without the bandwidth.
