@@ -25,6 +25,8 @@ use pyo3::types::{
 };
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 
+use crate::edition::PyEdition;
+
 /// A deserialization error: a message for a person (core adds the path).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeError(pub String);
@@ -41,6 +43,37 @@ impl de::Error for DeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         DeError(msg.to_string())
     }
+
+    fn invalid_type(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        DeError(format!("invalid type: {}, expected {}", PyUnexpected(unexpected), python_words(expected)))
+    }
+
+    fn invalid_value(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        DeError(format!("invalid value: {}, expected {}", PyUnexpected(unexpected), python_words(expected)))
+    }
+}
+
+/// What serde calls a value, in Python's words: `None`, a `dict`, a `list` (serde says "unit
+/// value", "map", "sequence").
+struct PyUnexpected<'a>(de::Unexpected<'a>);
+
+impl fmt::Display for PyUnexpected<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            de::Unexpected::Unit | de::Unexpected::Option => f.write_str("None"),
+            de::Unexpected::Map => f.write_str("dict"),
+            de::Unexpected::Seq => f.write_str("list"),
+            de::Unexpected::Float(v) => write!(f, "float `{v}`"),
+            other => other.fmt(f),
+        }
+    }
+}
+
+/// What a reader expects, in Python's words (a list, a dict) and core's (no Rust type names).
+fn python_words(expected: &dyn de::Expected) -> String {
+    ecole_numerique::error::plain_words(&expected.to_string())
+        .replace("a sequence", "a list")
+        .replace("a map", "a dict")
 }
 
 impl From<PyErr> for DeError {
@@ -273,7 +306,10 @@ impl<'a, 'py> PyDe<'a, 'py> {
         if obj.get_type().hasattr("__index__")? && !obj.is_instance_of::<PyBool>() {
             // As `operator.index`: the result must be an `int` (read as such, never as the
             // object again, which could recurse without end).
-            let index = obj.call_method0("__index__")?;
+            // A numpy array has `__index__` too, and it fails unless the array is one integer.
+            let Ok(index) = obj.call_method0("__index__") else {
+                return Err(self.unexpected());
+            };
             if !index.is_instance_of::<PyInt>() {
                 return Err(DeError(format!(
                     "`{}.__index__` returned {}, not an int",
@@ -287,9 +323,15 @@ impl<'a, 'py> PyDe<'a, 'py> {
     }
 
     fn unexpected(&self) -> DeError {
+        let (module, _) = type_path(&self.obj);
+        let hint = if module == "numpy" || module.starts_with("pandas") {
+            " (convert a numpy array or a pandas object with `.tolist()`)"
+        } else {
+            ""
+        };
         DeError(format!(
             "unsupported Python type `{}`: expected a dict or mapping, list, tuple, str, int, \
-             float, bool, None, datetime.date or a timezone-aware datetime",
+             float, bool, None, datetime.date or a timezone-aware datetime{hint}",
             type_name(&self.obj)
         ))
     }
@@ -326,8 +368,12 @@ impl<'de, 'a, 'py> de::Deserializer<'de> for PyDe<'a, 'py> {
             if let Ok(v) = obj.extract::<i128>() {
                 return visitor.visit_i128(v);
             }
-            let negative = obj.lt(0)?;
-            return visitor.visit_i128(if negative { i128::MIN } else { i128::MAX });
+            let nearest = if obj.lt(0)? { i128::MIN } else { i128::MAX };
+            // An error names the integer given, not the nearest one read.
+            return visitor.visit_i128(nearest).map_err(|DeError(message)| {
+                let given = obj.str().map(|s| s.to_string()).unwrap_or_default();
+                DeError(message.replace(&nearest.to_string(), &given))
+            });
         }
         if let Ok(l) = obj.cast::<PyList>() {
             let depth = self.inner_depth()?;
@@ -359,6 +405,11 @@ impl<'de, 'a, 'py> de::Deserializer<'de> for PyDe<'a, 'py> {
                 keys: self.keys,
                 depth,
             });
+        }
+        // An `Edition` (from `Edition.builtin` or `from_json`) reads as its edition document.
+        if let Ok(edition) = obj.cast::<PyEdition>() {
+            let document = crate::ser::to_python(obj.py(), &*edition.get().inner)?;
+            return PyDe::nested(document, self.keys, self.depth).deserialize_any(visitor);
         }
         if let Some(value) = self.foreign()? {
             return PyDe::nested(value, self.keys, self.depth).deserialize_any(visitor);

@@ -1,12 +1,14 @@
 //! `Edition`, `Grid` and `GridLine`: read-only Python views of core's editions (SPEC §3).
 //! Every value is read from core's [`Edition`]; nothing is computed here but type conversions.
 
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use ecole_numerique::{Edition, GridLine};
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyList};
+use pyo3::types::{PyDate, PyIterator, PyList};
 
 use crate::errors::to_py_err;
 use crate::ser::to_python;
@@ -173,6 +175,22 @@ impl PyEdition {
         self.inner == other.inner
     }
 
+    /// Pickled as its edition document, read back by `Edition.from_json` (so an edition can
+    /// go to another process).
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let from_json = py.get_type::<PyEdition>().getattr("from_json")?;
+        Ok((from_json, (self.inner.to_json(),)))
+    }
+
+    /// An edition is read-only: its copy is itself.
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+
     fn __hash__(&self) -> u64 {
         // Equal editions have equal fingerprints.
         let fingerprint = self.inner.fingerprint();
@@ -227,6 +245,24 @@ impl PyGrid {
         self.edition.grid.lines.len()
     }
 
+    /// Iterates over the lines, as `lines` lists them.
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
+        self.lines(py)?.try_iter()
+    }
+
+    fn __eq__(&self, other: &Self) -> bool {
+        self.edition.grid == other.edition.grid
+    }
+
+    fn __hash__(&self) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        self.edition.grid.max_points.hash(&mut hasher);
+        for line in &self.edition.grid.lines {
+            line.id.hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Grid(max_points={}, lines=[{}])",
@@ -259,6 +295,13 @@ pub struct PyGridLine {
     provenance: Option<String>,
 }
 
+impl PyGridLine {
+    /// What equality and hashing compare: every field.
+    fn key(&self) -> (&str, &str, &str, u32, bool, Option<&str>) {
+        (&self.id, &self.category, &self.lot, self.points, self.rated, self.provenance.as_deref())
+    }
+}
+
 impl From<&GridLine> for PyGridLine {
     fn from(line: &GridLine) -> Self {
         let provenance = line
@@ -279,8 +322,13 @@ impl From<&GridLine> for PyGridLine {
 #[pymethods]
 impl PyGridLine {
     fn __eq__(&self, other: &Self) -> bool {
-        (&self.id, &self.category, &self.lot, self.points, self.rated, &self.provenance)
-            == (&other.id, &other.category, &other.lot, other.points, other.rated, &other.provenance)
+        self.key() == other.key()
+    }
+
+    fn __hash__(&self) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        self.key().hash(&mut hasher);
+        hasher.finish()
     }
 
     fn __repr__(&self) -> String {

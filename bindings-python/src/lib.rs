@@ -115,7 +115,7 @@ where
 {
     run_attached(py, || {
         serde_path_to_error::deserialize::<_, T>(PyDe::new(value.clone(), &Keys::new())).map_err(|e| {
-            let detail = e.inner().to_string();
+            let detail = ecole_numerique::error::plain_words(&e.inner().to_string());
             invalid_request(py, &join_path(prefix, &error_path(&path_string(e.path()), &detail)), detail)
         })
     })

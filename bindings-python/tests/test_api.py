@@ -767,3 +767,105 @@ def test_a_report_date_beyond_python_s_is_named() -> None:
     with pytest.raises(en.EcoleNumeriqueError) as raised:
         en.to_records(report)
     assert raised.value.path == "dossiers[0].commitment_ends_on"
+
+
+# --- what a back-office user meets at the edges ----------------------------------------------------
+
+
+def test_an_edition_pickles_and_copies_as_itself() -> None:
+    import pickle
+
+    e = en.Edition.from_json(json.dumps({**en.Edition.builtin("EN2021").to_dict(), "deadline_inclusive": False}))
+    back = pickle.loads(pickle.dumps(e))
+    assert back == e and back.fingerprint == e.fingerprint and back.last_day_to_confirm == datetime.date(2022, 5, 31)
+    assert copy.copy(e) is e and copy.deepcopy(e) is e
+
+
+def test_evaluate_takes_edition_objects_as_their_documents(request_doc: dict[str, Any]) -> None:
+    e = en.Edition.builtin("EN2021")
+    en2022 = {**e.to_dict(), "id": "EN2022", "year": 2022, "next": None}
+    by_dict = en.evaluate({**request_doc, "edition": e.to_dict(), "editions": [en2022]})
+    by_object = en.evaluate(
+        {**request_doc, "edition": e, "editions": [en.Edition.from_json(json.dumps(en2022))]}
+    )
+    assert by_object == by_dict
+    assert by_object["fingerprint"] == en.evaluate({**request_doc, "editions": [en2022]})["fingerprint"]
+
+
+def test_grid_lines_hash_and_grids_iterate() -> None:
+    grid = en.Edition.builtin("EN2021").grid
+    lines = set(grid)
+    assert len(lines) == len(grid) == 14
+    assert grid.line("macbook") in lines
+    assert [line.id for line in grid] == [line.id for line in grid.lines]
+    again = en.Edition.builtin("EN2021").grid
+    assert again == grid and hash(again) == hash(grid)
+
+
+def test_stages_have_no_order() -> None:
+    assert en.Stage("confirmed") is en.Stage.CONFIRMED
+    for compare in (
+        lambda: en.Stage.CONTACTED > en.Stage.DECLARED,
+        lambda: en.Stage.CONTACTED <= "declared",
+        lambda: sorted([en.Stage.EVALUATED, en.Stage.DECLARED]),
+    ):
+        with pytest.raises(TypeError, match="no order"):
+            compare()
+
+
+def test_to_records_reads_the_list_of_dossier_reports(request_doc: dict[str, Any]) -> None:
+    report = en.evaluate(request_doc)
+    assert en.to_records(report["dossiers"]) == en.to_records(report)
+
+
+@pytest.mark.parametrize(
+    ("fase", "words"),
+    [
+        (10**40, f"`{10**40}`"),
+        (-(10**40), f"`{-(10**40)}`"),
+        (2**70, f"`{2**70}`"),
+        (-7, "`-7`"),
+    ],
+)
+def test_a_fase_out_of_range_is_named_as_given(fase: int, words: str) -> None:
+    request = {"edition": "EN2021", "as_of": "2022-03-01", "establishments": [{**school(1001), "fase": fase}]}
+    with pytest.raises(en.InvalidRequestError) as raised:
+        en.evaluate(request)
+    assert raised.value.path == "establishments[0].fase"
+    assert words in raised.value.detail, raised.value.detail
+    assert "a whole number from 0 to 4294967295" in raised.value.detail
+    assert "i128" not in raised.value.detail and "u32" not in raised.value.detail
+
+
+def test_error_messages_speak_python() -> None:
+    with pytest.raises(en.InvalidRequestError) as raised:
+        en.evaluate({"edition": "EN2021", "as_of": None})
+    assert raised.value.detail == "invalid type: None, expected a string"
+    with pytest.raises(en.InvalidRequestError) as raised:
+        en.evaluate({"edition": "EN2021", "as_of": "2022-03-01", "dossiers": {"id": "X"}})
+    assert raised.value.detail == "invalid type: dict, expected a list"
+    with pytest.raises(en.InvalidRequestError) as raised:
+        en.evaluate({"edition": "EN2021", "as_of": "2022-03-01", "dossiers": [{"id": "X", "establishment": 1, 7: 1}]})
+    assert "expected a field name" in raised.value.detail
+    # The whole document has no place to name.
+    with pytest.raises(en.InvalidRequestError) as raised:
+        en.evaluate_json("{")
+    assert raised.value.path == "" and str(raised.value).startswith("invalid request: ")
+    with pytest.raises(en.UnknownEditionError) as unknown:
+        en.Edition.builtin("en2021")
+    assert str(unknown.value) == "unknown edition `en2021`"
+
+
+def test_an_array_like_value_is_refused_with_a_hint() -> None:
+    class ndarray:  # noqa: N801 - numpy's own name
+        """Stands for a numpy array: `__index__` fails unless it holds one integer."""
+
+        def __index__(self) -> int:
+            raise TypeError("only integer scalar arrays can be converted to a scalar index")
+
+    ndarray.__module__ = "numpy"
+    establishment = {**school(1001), "laureate_years": ndarray()}
+    with pytest.raises(en.InvalidRequestError) as raised:
+        en.evaluate({"edition": "EN2021", "as_of": "2022-03-01", "establishments": [establishment]})
+    assert raised.value.path == "establishments[0].laureate_years"
+    assert "unsupported Python type `ndarray`" in raised.value.detail and ".tolist()" in raised.value.detail

@@ -19,7 +19,16 @@ class Stage(str, enum.Enum):
     """The stage a dossier has reached (SPEC §6); the value is core's snake_case name.
 
     ``Stage.CONFIRMED == "confirmed"`` holds, so a stage compares with the strings of a
-    campaign report.
+    campaign report. Stages have no order (``not_declared``, ``ineligible`` and
+    ``carried_over`` are outside the line, as in core): ``<``, ``<=``, ``>`` and ``>=`` raise
+    ``TypeError`` instead of comparing the names as strings.
+
+    >>> Stage.CONFIRMED == "confirmed"
+    True
+    >>> Stage.CONTACTED > Stage.DECLARED
+    Traceback (most recent call last):
+    ...
+    TypeError: stages have no order: compare them with == or !=
     """
 
     NOT_DECLARED = "not_declared"
@@ -37,6 +46,21 @@ class Stage(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    def __lt__(self, other: object) -> bool:
+        raise TypeError(_NO_ORDER)
+
+    def __le__(self, other: object) -> bool:
+        raise TypeError(_NO_ORDER)
+
+    def __gt__(self, other: object) -> bool:
+        raise TypeError(_NO_ORDER)
+
+    def __ge__(self, other: object) -> bool:
+        raise TypeError(_NO_ORDER)
+
+
+_NO_ORDER = "stages have no order: compare them with == or !="
 
 
 def _date(text: Optional[str], path: str) -> Optional[datetime.date]:
@@ -199,9 +223,9 @@ class DossierReport:
         )
 
 
-ReportSource = Union[Mapping[str, Any], DossierReport, Iterable[DossierReport]]
+ReportSource = Union[Mapping[str, Any], DossierReport, Iterable[Union[DossierReport, Mapping[str, Any]]]]
 """What :func:`to_records` reads: a campaign report (from ``evaluate``), a
-:class:`DossierReport`, or several."""
+:class:`DossierReport` or a dossier's report dict, or several (``report["dossiers"]``)."""
 
 
 def _record_from_dict(d: Mapping[str, Any], place: str = "") -> DossierRecord:
