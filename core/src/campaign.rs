@@ -806,7 +806,8 @@ pub struct DossierReport {
     /// That edition's `dossier_deadline`, as written.
     #[serde(with = "crate::dates::civil")]
     pub deadline: NaiveDate,
-    /// Every eligibility check that is reported passed.
+    /// Declared and passing every eligibility check (SPEC §4): false for a dossier not declared
+    /// yet (stage `not_declared`) as for an ineligible one.
     pub eligible: bool,
     /// The stage reached on `as_of`.
     pub stage: Stage,
@@ -820,7 +821,7 @@ pub struct DossierReport {
     pub carried_over_to: Option<Arc<str>>,
     /// The wave that takes the project, if any; shared among its projects.
     pub wave: Option<Arc<str>>,
-    /// End of the 3-year commitment, once in project.
+    /// End of the commitment (the visit + the edition's `commitment_years`), once in project.
     #[serde(with = "crate::dates::computed_opt")]
     pub commitment_ends_on: Option<NaiveDate>,
     /// What remains to be done.

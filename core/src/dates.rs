@@ -1,7 +1,7 @@
 //! Civil dates (SPEC §2): `YYYY-MM-DD` in and out, instants turned into the Brussels civil date,
 //! and calendar-year arithmetic for commitment end dates.
 
-use chrono::{DateTime, Datelike, NaiveDate, TimeZone};
+use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeZone};
 use chrono_tz::Europe::Brussels;
 
 /// The civil date in `Europe/Brussels` of an instant (SPEC §2: "an instant is first converted
@@ -14,8 +14,18 @@ use chrono_tz::Europe::Brussels;
 /// let instant = Utc.with_ymd_and_hms(2021, 12, 17, 23, 30, 0).unwrap();
 /// assert_eq!(brussels_date(&instant).to_string(), "2021-12-18");
 /// ```
+///
+/// Within hours of chrono's last instant, the Brussels day is beyond chrono's last date: it is
+/// given as [`NaiveDate::MAX`], which no request can hold (it cannot be written `YYYY-MM-DD`),
+/// so the request that gets it is refused with a typed error, never a panic.
 pub fn brussels_date<Tz: TimeZone>(instant: &DateTime<Tz>) -> NaiveDate {
-    instant.with_timezone(&Brussels).date_naive()
+    let utc = instant.naive_utc();
+    let offset = Brussels.offset_from_utc_datetime(&utc).fix();
+    match utc.checked_add_offset(offset) {
+        Some(local) => local.date(),
+        None if offset.local_minus_utc() > 0 => NaiveDate::MAX,
+        None => NaiveDate::MIN,
+    }
 }
 
 /// Adds whole calendar years; 29 February goes to 28 February in a common year (SPEC §2).
@@ -219,6 +229,19 @@ mod tests {
         for bad in ["2021-13-01", "2021-02-30", "21-10-01", "2021/10/01", "2021-10-01T00:00", ""] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn brussels_date_of_chronos_last_instants_is_the_last_date_not_a_panic() {
+        let last = chrono::DateTime::<chrono::Utc>::MAX_UTC;
+        assert_eq!(brussels_date(&last), NaiveDate::MAX);
+        assert_eq!(brussels_date(&(last - chrono::Duration::hours(1))), NaiveDate::MAX);
+        assert_eq!(brussels_date(&chrono::DateTime::<chrono::Utc>::MIN_UTC), NaiveDate::MIN);
+        let mut request =
+            crate::CampaignRequest::from_json(r#"{"edition": "EN2021", "as_of": "2022-01-01"}"#).unwrap();
+        request.set_as_of_instant(&last);
+        let err = crate::evaluate(&request).unwrap_err();
+        assert_eq!(err.path(), "as_of");
     }
 
     #[test]

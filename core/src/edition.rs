@@ -136,8 +136,8 @@ pub struct GridLine {
     pub provenance: Option<Provenance>,
 }
 
-/// The points grid of an edition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The points grid of an edition. Two grids are equal when their maximum and lines are.
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 #[serde(remote = "Self")]
 pub struct Grid {
     /// Maximum points per project (50 for EN 2021).
@@ -153,9 +153,9 @@ pub struct Grid {
     keys: Box<[IdKey]>,
 }
 
-/// A line id as the grid's index compares it: its length and its first and last eight bytes
-/// (overlapping below 16 bytes, zero-padded below 8), so that an id of up to 16 bytes is
-/// compared in three words, without reading its text.
+/// A line id as the grid's index hashes and first compares it: its length and its first and
+/// last eight bytes (overlapping below 16 bytes, zero-padded below 8), three words; the text
+/// is compared only when they match.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct IdKey {
     len: usize,
@@ -175,23 +175,29 @@ impl IdKey {
         IdKey { len: b.len(), head, tail }
     }
 
-    /// Whether equal keys mean equal ids (beyond 16 bytes, the middle is not in the key).
-    fn whole(self) -> bool {
-        self.len <= 16
-    }
-
     fn slot(self, mask: usize) -> usize {
         let h = (self.head ^ self.tail.rotate_left(29) ^ self.len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         (h >> 32) as usize & mask
     }
 }
 
+impl PartialEq for Grid {
+    fn eq(&self, other: &Self) -> bool {
+        // The index is made of the lines.
+        self.max_points == other.max_points && self.lines == other.lines
+    }
+}
+
 impl Grid {
     /// Builds a grid (the index of line ids is made here).
     pub fn new(max_points: u32, lines: Vec<GridLine>) -> Self {
-        let mut grid = Grid { max_points, lines, index: Default::default(), keys: Default::default() };
-        grid.reindex();
-        grid
+        Grid { max_points, lines, index: Default::default(), keys: Default::default() }.indexed()
+    }
+
+    /// The grid with its index of line ids made (as read, or as built).
+    fn indexed(mut self) -> Self {
+        self.reindex();
+        self
     }
 
     fn reindex(&mut self) {
@@ -201,7 +207,7 @@ impl Grid {
         for position in 0..self.lines.len() {
             let id = self.lines[position].id.clone();
             // The first line of an id wins (ids are unique in a validated grid).
-            if self.line(&id).is_some() {
+            if self.indexed_line(&id).is_some() {
                 continue;
             }
             let mut slot = self.keys[position].slot(size - 1);
@@ -212,8 +218,16 @@ impl Grid {
         }
     }
 
-    /// The line of an item, if the grid has one.
+    /// The first line of an item, if the grid has one.
+    ///
+    /// Found by the grid's index; an item the index does not know (an unknown item, or lines
+    /// changed through the public fields since the grid was built) is looked for line by line,
+    /// so that the answer is always the lines' own.
     pub fn line(&self, item: &str) -> Option<&GridLine> {
+        self.indexed_line(item).or_else(|| self.lines.iter().find(|line| *line.id == *item))
+    }
+
+    fn indexed_line(&self, item: &str) -> Option<&GridLine> {
         let mask = self.index.len().checked_sub(1)?;
         let key = IdKey::of(item);
         let mut slot = key.slot(mask);
@@ -221,7 +235,7 @@ impl Grid {
             let at = (*self.index.get(slot)? as usize).checked_sub(1)?;
             if self.keys.get(at) == Some(&key) {
                 let line = self.lines.get(at)?;
-                if key.whole() || *line.id == *item {
+                if *line.id == *item {
                     return Some(line);
                 }
             }
@@ -614,7 +628,7 @@ objects_only!(
     Offer: "an offer {level, kind}",
     Window: "a window {opens, closes}",
     GridLine: "a grid line",
-    Grid: "a grid {max_points, lines}",
+    Grid: "a grid {max_points, lines}" => Grid::indexed,
     Edition: "an edition document",
 );
 objects_only!(read DocumentOffer: "an offer {level, kind}");
@@ -629,6 +643,27 @@ mod tests {
 
     fn doc() -> serde_json::Value {
         serde_json::from_str(EN2021_JSON).unwrap()
+    }
+
+    /// A grid read by serde alone, or changed through its public fields, finds its lines as
+    /// they are; equality is that of the lines.
+    #[test]
+    fn a_grid_finds_its_lines_however_it_was_made() {
+        let read: Edition = serde_json::from_str(EN2021_JSON).unwrap();
+        assert_eq!(read.grid.line("nas").map(|l| l.points), Some(4));
+        assert_eq!(read, en2021());
+        let mut changed = en2021();
+        let mut robot = changed.grid.lines[0].clone();
+        robot.id = Arc::from("robot");
+        changed.grid.lines.push(robot);
+        assert_eq!(changed.grid.line("robot").map(|l| &*l.id), Some("robot"));
+        changed.grid.lines[0].id = Arc::from("renamed");
+        assert!(changed.grid.line("tablet-android").is_none());
+        assert_eq!(changed.grid.lines.iter().position(|l| &*l.id == "renamed"), Some(0));
+        assert!(std::ptr::eq(changed.grid.line("renamed").unwrap(), &changed.grid.lines[0]));
+        let request = crate::sample::campaign(20);
+        let text = serde_json::to_string(&request).unwrap();
+        assert_eq!(crate::CampaignRequest::from_json(&text).unwrap(), request);
     }
 
     fn invalid(doc: serde_json::Value) -> (String, String) {
@@ -684,15 +719,11 @@ mod tests {
         twice.points = 2;
         let grid = Grid::new(50, vec![line("nas"), twice]);
         assert_eq!(grid.line("nas").map(|l| l.points), Some(1));
-        // A grid read without validation has no index: it finds nothing, and does not panic.
-        assert!(Grid {
-            max_points: 1,
-            lines: vec![line("nas")],
-            index: Box::default(),
-            keys: Box::default()
-        }
-        .line("nas")
-        .is_none());
+        // A grid without an index finds its lines one by one.
+        let unindexed =
+            Grid { max_points: 1, lines: vec![line("nas")], index: Box::default(), keys: Box::default() };
+        assert_eq!(unindexed.line("nas").map(|l| &*l.id), Some("nas"));
+        assert!(unindexed.line("nfs").is_none());
     }
 
     #[test]

@@ -51,9 +51,10 @@ macro_rules! by_name {
 /// function, public as the type is: serde's derived reader, which also takes a sequence), to
 /// read one; `serde_json::from_str::<T>` and the crate's own readers go through the trait.
 /// This is the way serde's author suggests for readers that take maps only (serde#2432).
+/// `T: "what" => f` passes what is read through `f` (a grid builds its index of line ids).
 macro_rules! objects_only {
-    ($($ty:ident: $what:literal),+ $(,)?) => {$(
-        objects_only!(read $ty: $what);
+    ($($ty:ident: $what:literal $(=> $then:path)?),+ $(,)?) => {$(
+        objects_only!(read $ty: $what $(=> $then)?);
 
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -61,7 +62,7 @@ macro_rules! objects_only {
             }
         }
     )+};
-    (read $ty:ident: $what:literal) => {
+    (read $ty:ident: $what:literal $(=> $then:path)?) => {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 struct Object;
@@ -71,7 +72,7 @@ macro_rules! objects_only {
                         f.write_str(concat!("an object (", $what, ")"))
                     }
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$ty, A::Error> {
-                        $ty::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                        $ty::deserialize(serde::de::value::MapAccessDeserializer::new(map))$(.map($then))?
                     }
                 }
                 d.deserialize_map(Object)

@@ -128,7 +128,17 @@ pub fn plan(waves: &[Wave], mut projects: Vec<Project<'_>>) -> Plan {
     for project in &projects {
         // The project's limited items, looked up once.
         needs.clear();
-        needs.extend(project.lines.iter().filter_map(|&(item, _, q)| Some((*limited.get(item)?, q))));
+        needs.extend(project.lines.iter().filter_map(|&(item, _, q)| Some((*limited.get(item)?, q.max(0)))));
+        // One need per item, whatever the lines: an item given twice needs the room of both
+        // (and a line below zero, which the engine never plans, needs no room).
+        needs.sort_unstable_by_key(|&(i, _)| i);
+        needs.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 = kept.1.saturating_add(later.1);
+            }
+            same
+        });
         let fits = |w: usize, room: &[Option<i64>]| {
             order[w].order_on >= project.confirmed_on
                 && needs.iter().all(|&(i, q)| room[i].is_none_or(|left| q <= left))
@@ -137,7 +147,7 @@ pub fn plan(waves: &[Wave], mut projects: Vec<Project<'_>>) -> Plan {
             Some(w) => {
                 for &(i, q) in &needs {
                     if let Some(left) = &mut room[w][i] {
-                        *left -= q;
+                        *left = left.saturating_sub(q);
                     }
                 }
                 members[w].push(project);
@@ -214,6 +224,26 @@ mod tests {
         );
         assert_eq!(p.waves[0].lines.len(), 1);
         assert_eq!(p.waves[0].lines[0].quantity, 7);
+    }
+
+    /// A project built by hand may name an item on two lines: the room it needs is their sum;
+    /// and no quantity, however odd, overflows the room left.
+    #[test]
+    fn an_item_on_two_lines_needs_the_room_of_both() {
+        let waves = [wave("W1", day(3, 1), &[("nas", 1)]), wave("W2", day(4, 1), &[("nas", 2)])];
+        let p =
+            plan(&waves, vec![project(0, "a", 1, day(2, 1), &[("nas", "other", 1), ("nas", "other", 1)])]);
+        assert_eq!((p.waves[0].projects.len(), &p.waves[1].projects[..]), (0, &["a".to_string()][..]));
+        assert_eq!(p.waves[1].lines[0].quantity, 2);
+        let p = plan(
+            &waves,
+            vec![
+                project(0, "odd", 1, day(2, 1), &[("nas", "other", i64::MIN)]),
+                project(1, "huge", 2, day(2, 2), &[("nas", "other", i64::MAX), ("nas", "other", i64::MAX)]),
+            ],
+        );
+        assert_eq!(p.waves[0].projects, ["odd"]);
+        assert_eq!(p.unscheduled, [1]);
     }
 
     #[test]
