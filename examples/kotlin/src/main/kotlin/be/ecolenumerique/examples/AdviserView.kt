@@ -20,6 +20,7 @@ import be.ecolenumerique.Region
 import be.ecolenumerique.Stage
 import be.ecolenumerique.Survey
 import be.ecolenumerique.builtinEdition
+import be.ecolenumerique.detail
 import be.ecolenumerique.editionRef
 import be.ecolenumerique.evaluateDossier
 import be.ecolenumerique.path
@@ -89,7 +90,9 @@ fun main(args: Array<String>) {
     val result = try {
         evaluateDossier(DossierRequest(editionRef(edition.id), asOf, Lang.FR, school, dossier))
     } catch (e: EcoleNumeriqueException) {
-        System.err.println("Demande refusée (${e.path}) : ${e.message}")
+        // The detail is the library's own text (in English); the path names the field.
+        val where = if (e.path.isEmpty()) "" else " (champ ${e.path})"
+        System.err.println("Demande refusée$where : ${e.detail}")
         exitProcess(1)
     }
     val report = result.report
