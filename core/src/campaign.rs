@@ -667,7 +667,7 @@ pub enum Stage {
 
 impl Stage {
     /// The snake_case name, as in the report.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Stage::NotDeclared => "not_declared",
             Stage::Ineligible => "ineligible",
@@ -699,6 +699,40 @@ impl Stage {
         Stage::Evaluated,
         Stage::CarriedOver,
     ];
+}
+
+impl std::fmt::Display for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Stage {
+    type Err = crate::error::UnknownName;
+
+    /// Reads a stage's snake_case name, as the report writes it.
+    ///
+    /// ```
+    /// use ecole_numerique::Stage;
+    /// assert_eq!("in_project".parse::<Stage>(), Ok(Stage::InProject));
+    /// assert_eq!(Stage::InProject.to_string(), "in_project");
+    /// assert!("In_project".parse::<Stage>().is_err());
+    /// ```
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        const NAMES: [&str; 12] = {
+            let mut names = [""; 12];
+            let mut i = 0;
+            while i < 12 {
+                names[i] = Stage::ALL[i].as_str();
+                i += 1;
+            }
+            names
+        };
+        Stage::ALL
+            .into_iter()
+            .find(|stage| stage.as_str() == name)
+            .ok_or_else(|| crate::error::UnknownName { name: name.to_string(), expected: &NAMES })
+    }
 }
 
 /// One check of one rule, passed or failed.

@@ -45,6 +45,25 @@ pub enum Error {
     },
 }
 
+/// A name that is not one of an enumeration's (`"nl"` for a [`Lang`](crate::Lang)), from
+/// `str::parse`.
+///
+/// ```
+/// use ecole_numerique::{Lang, Level};
+/// assert_eq!("de".parse::<Lang>(), Ok(Lang::De));
+/// assert_eq!(Level::Primaire.to_string(), "primaire");
+/// let err = "nl".parse::<Lang>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown name `nl`, expected one of fr, de, en");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown name `{name}`, expected one of {}", expected.join(", "))]
+pub struct UnknownName {
+    /// The name given.
+    pub name: String,
+    /// The names that are known.
+    pub expected: &'static [&'static str],
+}
+
 /// `` at `path` `` for a message, or nothing for the document as a whole (an empty path).
 pub fn at(path: &str) -> String {
     if path.is_empty() {

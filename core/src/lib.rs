@@ -69,7 +69,7 @@ pub use campaign::{
     WavePlan,
 };
 pub use edition::{Edition, Grid, GridLine, Kind, Level, Offer, Provenance, Region, Registry, Window};
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, UnknownName};
 pub use messages::Lang;
 pub use rules::Rule;
 

@@ -20,6 +20,31 @@ macro_rules! by_name {
         impl $ty {
             /// The names it is written with, in declaration order.
             pub const NAMES: &'static [&'static str] = &[$($name),+];
+
+            /// The name it is written with (SPEC §9).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name,)+
+                }
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = crate::error::UnknownName;
+
+            /// Reads a name as a request does (exactly, case and all).
+            fn from_str(name: &str) -> Result<Self, Self::Err> {
+                match name {
+                    $($name => Ok($ty::$variant),)+
+                    _ => Err(crate::error::UnknownName { name: name.to_string(), expected: $ty::NAMES }),
+                }
+            }
         }
 
         impl<'de> serde::Deserialize<'de> for $ty {
@@ -89,10 +114,18 @@ mod tests {
     use serde::{de::DeserializeOwned, Serialize};
 
     /// Each name reads as the variant that is written with it, and nothing else reads.
-    fn names_round_trip<T: Serialize + DeserializeOwned + std::fmt::Debug + PartialEq>(names: &[&str]) {
+    fn names_round_trip<T>(names: &[&str])
+    where
+        T: Serialize + DeserializeOwned + std::fmt::Debug + PartialEq + std::fmt::Display,
+        T: std::str::FromStr<Err = crate::error::UnknownName>,
+    {
         for name in names {
             let value: T = serde_json::from_str(&format!("\"{name}\"")).unwrap();
             assert_eq!(serde_json::to_string(&value).unwrap(), format!("\"{name}\""));
+            // The same names as text: Display and FromStr.
+            assert_eq!(value.to_string(), *name);
+            assert_eq!(name.parse::<T>(), Ok(value));
+            assert_eq!(name.to_uppercase().parse::<T>().unwrap_err().expected, names);
             let as_map = serde_json::from_str::<T>(&format!("{{\"{name}\": null}}")).unwrap_err();
             assert!(as_map.to_string().contains("invalid type: map"), "{as_map}");
         }
@@ -116,5 +149,19 @@ mod tests {
         assert_eq!(Provenance::NAMES.len(), 2);
         assert_eq!(Lang::NAMES.len(), 3);
         assert_eq!(Signer::NAMES.len(), 2);
+    }
+
+    #[test]
+    fn stages_and_rules_read_and_write_their_names() {
+        use crate::{Rule, Stage};
+        for stage in Stage::ALL {
+            assert_eq!(stage.to_string().parse::<Stage>(), Ok(stage));
+            assert_eq!(serde_json::to_string(&stage).unwrap(), format!("\"{stage}\""));
+        }
+        assert_eq!("nope".parse::<Stage>().unwrap_err().expected.len(), Stage::ALL.len());
+        for rule in Rule::ALL {
+            assert_eq!(rule.to_string().parse::<Rule>(), Ok(rule));
+        }
+        assert_eq!("nope".parse::<Rule>().unwrap_err().expected.len(), Rule::ALL.len());
     }
 }

@@ -114,7 +114,7 @@ impl Rule {
         self.row().2
     }
 
-    fn row(self) -> (&'static str, bool, &'static str) {
+    const fn row(self) -> (&'static str, bool, &'static str) {
         use Rule::*;
         match self {
             DossierEstablishment => ("dossier.establishment", true, "assumed"),
@@ -152,6 +152,24 @@ impl Rule {
     /// The rule with this id.
     pub fn from_id(id: &str) -> Option<Rule> {
         Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+impl std::str::FromStr for Rule {
+    type Err = crate::error::UnknownName;
+
+    /// [`Rule::from_id`], as `str::parse`.
+    fn from_str(id: &str) -> Result<Self, Self::Err> {
+        const IDS: [&str; Rule::ALL.len()] = {
+            let mut ids = [""; Rule::ALL.len()];
+            let mut i = 0;
+            while i < ids.len() {
+                ids[i] = Rule::ALL[i].row().0;
+                i += 1;
+            }
+            ids
+        };
+        Rule::from_id(id).ok_or_else(|| crate::error::UnknownName { name: id.to_string(), expected: &IDS })
     }
 }
 
