@@ -40,6 +40,18 @@ impl From<&str> for EditionRef {
     }
 }
 
+impl From<String> for EditionRef {
+    fn from(id: String) -> Self {
+        EditionRef::Id(id)
+    }
+}
+
+impl From<Edition> for EditionRef {
+    fn from(edition: Edition) -> Self {
+        EditionRef::Document(Box::new(edition))
+    }
+}
+
 impl Serialize for EditionRef {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -192,6 +204,29 @@ pub struct CampaignRequest {
 }
 
 impl CampaignRequest {
+    /// A request with no establishment, dossier or wave yet (and no `waves` field), in French,
+    /// to be filled in code.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use ecole_numerique::{evaluate, CampaignRequest, Dossier};
+    /// let mut request = CampaignRequest::new("EN2021", NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
+    /// request.dossiers.push(Dossier { id: "D1".into(), establishment: 99, ..Dossier::default() });
+    /// let report = evaluate(&request).unwrap();
+    /// assert_eq!(report.dossiers[0].stage.as_str(), "ineligible"); // no establishment 99
+    /// ```
+    pub fn new(edition: impl Into<EditionRef>, as_of: NaiveDate) -> Self {
+        CampaignRequest {
+            edition: edition.into(),
+            editions: Vec::new(),
+            as_of,
+            lang: Lang::default(),
+            establishments: Vec::new(),
+            dossiers: Vec::new(),
+            waves: None,
+        }
+    }
+
     /// Reads a request from JSON; errors name the place (`dossiers[3].signed_on`).
     pub fn from_json(text: &str) -> Result<CampaignRequest, Error> {
         // Read once without tracking the path (the common case, twice as fast); only a request
