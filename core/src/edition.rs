@@ -153,9 +153,9 @@ pub struct Grid {
     keys: Box<[IdKey]>,
 }
 
-/// A line id as the grid's index hashes and first compares it: its length and its first and
-/// last eight bytes (overlapping below 16 bytes, zero-padded below 8), three words; the text
-/// is compared only when they match.
+/// A line id as the grid's index hashes and compares it: its length and its first and last
+/// eight bytes (overlapping below 16 bytes, zero-padded below 8), three words that hold the
+/// whole of an id of up to 16 bytes; a longer id's text is compared when they match.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct IdKey {
     len: usize,
@@ -173,6 +173,11 @@ impl IdKey {
                 _ => (b.iter().rev().fold(0u64, |w, &x| w << 8 | u64::from(x)), 0),
             };
         IdKey { len: b.len(), head, tail }
+    }
+
+    /// Whether equal keys mean equal ids (beyond 16 bytes, the middle is not in the key).
+    fn whole(self) -> bool {
+        self.len <= 16
     }
 
     fn slot(self, mask: usize) -> usize {
@@ -235,7 +240,10 @@ impl Grid {
             let at = (*self.index.get(slot)? as usize).checked_sub(1)?;
             if self.keys.get(at) == Some(&key) {
                 let line = self.lines.get(at)?;
-                if *line.id == *item {
+                // The line's own id as it is now (the fields are public): up to 16 bytes its
+                // key is its whole text, read in three words; beyond, the text is compared.
+                let same = if key.whole() { IdKey::of(&line.id) == key } else { *line.id == *item };
+                if same {
                     return Some(line);
                 }
             }
