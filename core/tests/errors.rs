@@ -95,7 +95,14 @@ fn null_reads_as_absent() {
     v["dossiers"][0]["delivery"] = json!(null);
     v["dossiers"][0]["survey"]["means_committed"] = json!(null);
     v["lang"] = json!(null);
-    assert!(evaluate_json(&v.to_string()).is_ok());
+    // The same report as with the fields left out (and the default language).
+    let mut absent = request("2022-01-20", vec![full("D1", 100)]);
+    let dossier = absent["dossiers"][0].as_object_mut().unwrap();
+    dossier.remove("extra");
+    dossier.remove("delivery");
+    dossier["survey"].as_object_mut().unwrap().remove("means_committed");
+    assert_eq!(evaluate_json(&v.to_string()).unwrap(), evaluate_json(&absent.to_string()).unwrap());
+    assert!(evaluate_json(&v.to_string()).unwrap().contains("\"lang\":\"fr\""));
 }
 
 #[test]
