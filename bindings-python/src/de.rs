@@ -446,10 +446,15 @@ impl<'de, 'a, 'py> de::Deserializer<'de> for PyDe<'a, 'py> {
         self.deserialize_any(visitor)
     }
 
+    /// A value core ignores (a field an edition document may add) is skipped unread: not
+    /// walked, so that its depth or its types never refuse a document JSON accepts.
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_unit()
+    }
+
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
         bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
-        ignored_any
     }
 }
 

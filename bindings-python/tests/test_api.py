@@ -387,20 +387,26 @@ def nested_lists(levels: int) -> list[Any]:
     return value
 
 
-def test_endless_or_too_deep_nesting_is_refused_not_a_crash() -> None:
-    # An edition document ignores unknown fields, so whatever they hold is read through: a dict
-    # that contains itself, or lists nested deeper than a JSON reader takes (128 levels).
+def test_endless_or_deep_values_are_skipped_where_ignored_and_refused_where_read() -> None:
+    # An edition document ignores the fields it does not know: whatever they hold is skipped
+    # unread, as the JSON reader skips it (a dict that contains itself, lists 20,000 deep).
     def with_notes(notes: Any) -> dict[str, Any]:
         edition = en.Edition.builtin("EN2021").to_dict()
         edition["notes"] = notes
         return {"edition": edition, "as_of": "2022-01-10"}
 
+    plain = en.evaluate(with_notes(None))
     looped = with_notes(None)
     looped["edition"]["notes"] = looped["edition"]
-    for request in (looped, with_notes(nested_lists(20_000))):
-        with pytest.raises(en.EcoleNumeriqueError):
-            en.evaluate(request)
-    assert en.evaluate(with_notes(nested_lists(100)))["edition"] == "EN2021"
+    for request in (looped, with_notes(nested_lists(20_000)), with_notes({1, 2})):
+        assert en.evaluate(request) == plain
+    # Where a value is read, its type is checked first: a school that holds itself as an offer
+    # is refused at that offer, never walked round and round.
+    school = {"fase": 1, "name": "x", "offers": [], "implantations": [], "laureate_years": []}
+    school["offers"] = [school]
+    with pytest.raises(en.InvalidRequestError) as raised:
+        en.evaluate({"edition": "EN2021", "as_of": "2022-01-10", "establishments": [school]})
+    assert raised.value.path.startswith("establishments[0].offers[0]")
 
 
 def test_evaluate_json_refuses_malformed_json() -> None:
