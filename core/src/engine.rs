@@ -446,12 +446,13 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     // 6. After the confirmation, and the report.
     for (index, mut t) in waiting {
         let d = &request.dossiers[index];
-        // Kept from the edition it started in, and reported unless a check above failed in
-        // the edition it was carried into (SPEC §4: "this check is not reported for it").
-        let ranked = t.ranked.take();
-        if t.stage != Stage::Ineligible {
-            t.checks.extend(ranked);
-        }
+        // Kept from the edition it started in, where the dossier was ranked (SPEC §4: "after a
+        // carry-over the dossier keeps its declaration and its one-per-establishment result"),
+        // and reported as kept even when a check above fails in the edition it was carried
+        // into: the clause "not ranked, and this check is not reported for it" is about a
+        // dossier that failed before the ranking; this one was ranked, and another dossier's
+        // failed check may name it as the one retained.
+        t.checks.extend(t.ranked.take());
         let order = match &plan {
             None => Order::NoWaves,
             Some(p) => match p.assigned.get(&index) {
