@@ -40,7 +40,12 @@ pub fn brussels_date(instant: SystemTime) -> Result<NaiveDate> {
         let utc = secs.and_then(|s| DateTime::from_timestamp(s, nanos)).ok_or_else(|| {
             EcoleNumeriqueError::request("", "the instant is out of the range of civil dates")
         })?;
-        Ok(ecole_numerique::dates::brussels_date(&utc))
+        ecole_numerique::dates::checked_brussels_date(&utc).ok_or_else(|| {
+            EcoleNumeriqueError::request(
+                "",
+                "the instant's day in Brussels is out of the range of civil dates",
+            )
+        })
     })
 }
 

@@ -7,8 +7,9 @@ use crate::edition::mirror_enum;
 use crate::error::{join, EcoleNumeriqueError, Result};
 use crate::request::Lang;
 
-/// The stage a dossier has reached (SPEC §6), in process order; `INELIGIBLE` and
-/// `CARRIED_OVER` are outside the line.
+/// The stage a dossier has reached (SPEC §6). Declared with the line's stages in process
+/// order, but stages have no order: `NOT_DECLARED`, `INELIGIBLE`, `CARRIED_OVER` are outside the line
+/// (compare stages for equality only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
 pub enum Stage {
     /// No declaration yet; the window is still open.

@@ -63,7 +63,7 @@ impl fmt::Display for PyUnexpected<'_> {
             de::Unexpected::Unit | de::Unexpected::Option => f.write_str("None"),
             de::Unexpected::Map => f.write_str("dict"),
             de::Unexpected::Seq => f.write_str("list"),
-            de::Unexpected::Float(v) => write!(f, "float `{v}`"),
+            de::Unexpected::Float(v) => write!(f, "float `{v:?}`"),
             other => other.fmt(f),
         }
     }
@@ -306,9 +306,14 @@ impl<'a, 'py> PyDe<'a, 'py> {
         if obj.get_type().hasattr("__index__")? && !obj.is_instance_of::<PyBool>() {
             // As `operator.index`: the result must be an `int` (read as such, never as the
             // object again, which could recurse without end).
-            // A numpy array has `__index__` too, and it fails unless the array is one integer.
-            let Ok(index) = obj.call_method0("__index__") else {
-                return Err(self.unexpected());
+            // A numpy array has `__index__` too, and it raises TypeError unless the array is
+            // one integer: that is an unsupported type; any other exception is the object's own.
+            let index = match obj.call_method0("__index__") {
+                Ok(index) => index,
+                Err(err) if err.is_instance_of::<pyo3::exceptions::PyTypeError>(obj.py()) => {
+                    return Err(self.unexpected())
+                }
+                Err(err) => return Err(err.into()),
             };
             if !index.is_instance_of::<PyInt>() {
                 return Err(DeError(format!(

@@ -245,6 +245,15 @@ impl PyGrid {
         self.edition.grid.lines.len()
     }
 
+    /// Whether the grid has a line of this item id (`"nas" in grid`); anything but a `str` is
+    /// not an item id.
+    fn __contains__(&self, item: &Bound<'_, PyAny>) -> PyResult<bool> {
+        match item.cast::<pyo3::types::PyString>() {
+            Ok(id) => Ok(self.edition.grid.line(&id.to_cow()?).is_some()),
+            Err(_) => Ok(false),
+        }
+    }
+
     /// Iterates over the lines, as `lines` lists them.
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
         self.lines(py)?.try_iter()

@@ -875,3 +875,27 @@ def test_an_array_like_value_is_refused_with_a_hint() -> None:
         en.evaluate({"edition": "EN2021", "as_of": "2022-03-01", "establishments": [establishment]})
     assert raised.value.path == "establishments[0].laureate_years"
     assert "unsupported Python type `ndarray`" in raised.value.detail and ".tolist()" in raised.value.detail
+
+
+def test_a_float_is_named_as_written_and_an_index_error_is_the_objects_own() -> None:
+    d = confirmed_dossier("F-1", 1001)
+    d["equipment"][0]["quantity"] = 2.0
+    request = {"edition": "EN2021", "as_of": "2022-03-01", "establishments": [school(1001)], "dossiers": [d]}
+    with pytest.raises(en.InvalidRequestError) as raised:
+        en.evaluate(request)
+    assert "float `2.0`" in raised.value.detail, raised.value.detail
+
+    class Broken:
+        def __index__(self) -> int:
+            raise KeyError("the object's own fault")
+
+    d["equipment"][0]["quantity"] = Broken()
+    with pytest.raises(en.InvalidRequestError) as raised:
+        en.evaluate(request)
+    assert "KeyError" in raised.value.detail and "unsupported" not in raised.value.detail
+
+
+def test_a_grid_contains_its_item_ids() -> None:
+    grid = en.Edition.builtin("EN2021").grid
+    assert "nas" in grid and "no-such-item" not in grid
+    assert grid.line("nas") not in grid  # item ids, not lines

@@ -669,8 +669,9 @@ fn capacities<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, i64>, 
     Ok(given.into_iter().filter_map(|(item, units)| Some((item, units?.0))).collect())
 }
 
-/// The stage a dossier has reached (SPEC §6), in process order; `ineligible` and
-/// `carried_over` are outside the line.
+/// The stage a dossier has reached (SPEC §6). Declared with the line's stages in process
+/// order, but stages have no order: `not_declared`, `ineligible`, `carried_over` are outside the line
+/// (compare stages for equality only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {

@@ -19,13 +19,29 @@ use chrono_tz::Europe::Brussels;
 /// given as [`NaiveDate::MAX`], which no request can hold (it cannot be written `YYYY-MM-DD`),
 /// so the request that gets it is refused with a typed error, never a panic.
 pub fn brussels_date<Tz: TimeZone>(instant: &DateTime<Tz>) -> NaiveDate {
+    checked_brussels_date(instant).unwrap_or_else(|| {
+        let utc = instant.naive_utc();
+        if Brussels.offset_from_utc_datetime(&utc).fix().local_minus_utc() > 0 {
+            NaiveDate::MAX
+        } else {
+            NaiveDate::MIN
+        }
+    })
+}
+
+/// [`brussels_date`], or `None` when the Brussels day is beyond chrono's dates (within hours
+/// of chrono's first or last instant).
+///
+/// ```
+/// use chrono::{DateTime, Utc};
+/// use ecole_numerique::dates::checked_brussels_date;
+/// assert_eq!(checked_brussels_date(&DateTime::<Utc>::MAX_UTC), None);
+/// assert!(checked_brussels_date(&DateTime::<Utc>::UNIX_EPOCH).is_some());
+/// ```
+pub fn checked_brussels_date<Tz: TimeZone>(instant: &DateTime<Tz>) -> Option<NaiveDate> {
     let utc = instant.naive_utc();
     let offset = Brussels.offset_from_utc_datetime(&utc).fix();
-    match utc.checked_add_offset(offset) {
-        Some(local) => local.date(),
-        None if offset.local_minus_utc() > 0 => NaiveDate::MAX,
-        None => NaiveDate::MIN,
-    }
+    utc.checked_add_offset(offset).map(|local| local.date())
 }
 
 /// Adds whole calendar years; 29 February goes to 28 February in a common year (SPEC §2).

@@ -223,11 +223,12 @@ impl Grid {
         }
     }
 
-    /// The first line of an item, if the grid has one.
+    /// The line of an item, if the grid has one (the first, in a grid built or read with
+    /// repeated ids, which validation refuses).
     ///
     /// Found by the grid's index; an item the index does not know (an unknown item, or lines
     /// changed through the public fields since the grid was built) is looked for line by line,
-    /// so that the answer is always the lines' own.
+    /// so that the answer is always a line with that id, as the lines are now.
     pub fn line(&self, item: &str) -> Option<&GridLine> {
         self.indexed_line(item).or_else(|| self.lines.iter().find(|line| *line.id == *item))
     }
@@ -659,6 +660,8 @@ mod tests {
     fn a_grid_finds_its_lines_however_it_was_made() {
         let read: Edition = serde_json::from_str(EN2021_JSON).unwrap();
         assert_eq!(read.grid.line("nas").map(|l| l.points), Some(4));
+        // Found by the index built when it was read, not by the fallback.
+        assert!(read.grid.lines.iter().all(|l| read.grid.indexed_line(&l.id).is_some()));
         assert_eq!(read, en2021());
         let mut changed = en2021();
         let mut robot = changed.grid.lines[0].clone();
