@@ -83,6 +83,10 @@ mod tests {
             super::brussels_date(at(-1_800) - Duration::from_nanos(1)).unwrap().to_string(),
             "1970-01-01"
         );
+        // Chrono's last instant is in range, its Brussels day is not: refused, not saturated.
+        let last = chrono::DateTime::<chrono::Utc>::MAX_UTC.timestamp();
+        assert!(super::brussels_date(at(last)).is_err());
+        assert!(super::brussels_date(at(last - 86_400)).is_ok());
     }
 
     #[test]
