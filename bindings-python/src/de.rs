@@ -69,11 +69,10 @@ impl fmt::Display for PyUnexpected<'_> {
     }
 }
 
-/// What a reader expects, in Python's words (a list, a dict) and core's (no Rust type names).
+/// What a reader expects, in Python's words: a list, a dict (Rust's type names are put into
+/// words for the whole message, by core's `plain_words`, where the error gets its path).
 fn python_words(expected: &dyn de::Expected) -> String {
-    ecole_numerique::error::plain_words(&expected.to_string())
-        .replace("a sequence", "a list")
-        .replace("a map", "a dict")
+    expected.to_string().replace("a sequence", "a list").replace("a map", "a dict")
 }
 
 impl From<PyErr> for DeError {

@@ -15,18 +15,12 @@ use chrono_tz::Europe::Brussels;
 /// assert_eq!(brussels_date(&instant).to_string(), "2021-12-18");
 /// ```
 ///
-/// Within hours of chrono's last instant, the Brussels day is beyond chrono's last date: it is
-/// given as [`NaiveDate::MAX`], which no request can hold (it cannot be written `YYYY-MM-DD`),
-/// so the request that gets it is refused with a typed error, never a panic.
+/// Within hours of chrono's last instant, the Brussels day is beyond chrono's last date (Brussels
+/// is always ahead of UTC, so only the last instants can overflow): it is given as
+/// [`NaiveDate::MAX`], which no request can hold (it cannot be written `YYYY-MM-DD`), so the
+/// request that gets it is refused with a typed error, never a panic.
 pub fn brussels_date<Tz: TimeZone>(instant: &DateTime<Tz>) -> NaiveDate {
-    checked_brussels_date(instant).unwrap_or_else(|| {
-        let utc = instant.naive_utc();
-        if Brussels.offset_from_utc_datetime(&utc).fix().local_minus_utc() > 0 {
-            NaiveDate::MAX
-        } else {
-            NaiveDate::MIN
-        }
-    })
+    checked_brussels_date(instant).unwrap_or(NaiveDate::MAX)
 }
 
 /// [`brussels_date`], or `None` when the Brussels day is beyond chrono's dates (within hours

@@ -56,10 +56,7 @@ macro_rules! by_name {
                         write!(f, "one of {}", $ty::NAMES.join(", "))
                     }
                     fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<$ty, E> {
-                        match name {
-                            $($name => Ok($ty::$variant),)+
-                            _ => Err(E::unknown_variant(name, $ty::NAMES)),
-                        }
+                        name.parse().map_err(|_| E::unknown_variant(name, $ty::NAMES))
                     }
                 }
                 d.deserialize_str(Name)
