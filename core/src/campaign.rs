@@ -755,19 +755,10 @@ impl std::str::FromStr for Stage {
     /// assert!("In_project".parse::<Stage>().is_err());
     /// ```
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        const NAMES: [&str; 12] = {
-            let mut names = [""; 12];
-            let mut i = 0;
-            while i < 12 {
-                names[i] = Stage::ALL[i].as_str();
-                i += 1;
-            }
-            names
-        };
-        Stage::ALL
-            .into_iter()
-            .find(|stage| stage.as_str() == name)
-            .ok_or_else(|| crate::error::UnknownName { name: name.to_string(), expected: &NAMES })
+        Stage::ALL.into_iter().find(|stage| stage.as_str() == name).ok_or_else(|| crate::error::UnknownName {
+            name: name.to_string(),
+            expected: const_names!(Stage::ALL, Stage::as_str),
+        })
     }
 }
 

@@ -11,6 +11,25 @@
 //! for an equipment line), silently. SPEC §9 writes each of them as an object, and a wrong type
 //! anywhere is an error naming its place: `objects_only!` reads them from objects alone.
 
+/// The names of a unit-only enum's values, in the order of `$all` (an array of them), made at
+/// compile time by `$name`, a `const fn` of a value: the `expected` list of an
+/// [`UnknownName`](crate::error::UnknownName) for the enums `by_name!` does not write (stages,
+/// rules).
+macro_rules! const_names {
+    ($all:expr, $name:path) => {{
+        const NAMES: [&str; $all.len()] = {
+            let mut names = [""; $all.len()];
+            let mut i = 0;
+            while i < names.len() {
+                names[i] = $name($all[i]);
+                i += 1;
+            }
+            names
+        };
+        &NAMES
+    }};
+}
+
 /// Implements `Deserialize` for a unit-only enum from its names, which must be those its
 /// derived `Serialize` writes (the test of each module that uses it checks both ways).
 /// Anything but a string is a wrong type; an unknown name is refused as serde's derive

@@ -98,7 +98,7 @@ impl Rule {
     ];
 
     /// The stable id, as in SPEC.
-    pub fn id(self) -> &'static str {
+    pub const fn id(self) -> &'static str {
         self.row().0
     }
 
@@ -160,16 +160,10 @@ impl std::str::FromStr for Rule {
 
     /// [`Rule::from_id`], as `str::parse`.
     fn from_str(id: &str) -> Result<Self, Self::Err> {
-        const IDS: [&str; Rule::ALL.len()] = {
-            let mut ids = [""; Rule::ALL.len()];
-            let mut i = 0;
-            while i < ids.len() {
-                ids[i] = Rule::ALL[i].row().0;
-                i += 1;
-            }
-            ids
-        };
-        Rule::from_id(id).ok_or_else(|| crate::error::UnknownName { name: id.to_string(), expected: &IDS })
+        Rule::from_id(id).ok_or_else(|| crate::error::UnknownName {
+            name: id.to_string(),
+            expected: const_names!(Rule::ALL, Rule::id),
+        })
     }
 }
 
