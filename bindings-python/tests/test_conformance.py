@@ -4,6 +4,7 @@ Each `NAME.request.json` goes through `evaluate_json` (as text) and `evaluate` (
 Python objects, when the text is JSON that Python reads the same way) and must give
 `NAME.expected.json`: the same report, compared as parsed JSON values, or
 `{"error": {"kind": ..., "path": ...}}`, the exception class of that kind with that path.
+A file without its other half fails a test.
 """
 
 from __future__ import annotations
@@ -26,21 +27,44 @@ CONFORMANCE = Path(
 )
 
 
-def vectors() -> List[str]:
-    if not CONFORMANCE.is_dir():
-        return []
+REQUEST, EXPECTED = ".request.json", ".expected.json"
+
+
+def names(folder: Path, suffix: str) -> set[str]:
+    if not folder.is_dir():
+        return set()
+    return {p.name[: -len(suffix)] for p in folder.glob(f"*{suffix}")}
+
+
+def half_pairs(folder: Path) -> List[str]:
+    """The files without their other half, each named: a vector is never skipped silently."""
+    requests, expected = names(folder, REQUEST), names(folder, EXPECTED)
     return sorted(
-        p.name[: -len(".request.json")]
-        for p in CONFORMANCE.glob("*.request.json")
-        if (CONFORMANCE / (p.name[: -len(".request.json")] + ".expected.json")).is_file()
+        [f"{n}{REQUEST} has no expected report" for n in requests - expected]
+        + [f"{n}{EXPECTED} has no request" for n in expected - requests]
     )
 
 
-NAMES = vectors()
+NAMES = sorted(names(CONFORMANCE, REQUEST) & names(CONFORMANCE, EXPECTED))
 
 
 def test_the_folder_holds_vectors() -> None:
     assert NAMES, f"no request/expected pairs in {CONFORMANCE}"
+
+
+def test_every_file_has_its_other_half() -> None:
+    assert half_pairs(CONFORMANCE) == []
+
+
+def test_a_half_pair_is_named(tmp_path: Path) -> None:
+    (tmp_path / f"a{REQUEST}").write_text("{}", encoding="utf-8")
+    (tmp_path / f"a{EXPECTED}").write_text("{}", encoding="utf-8")
+    (tmp_path / f"b{REQUEST}").write_text("{}", encoding="utf-8")
+    (tmp_path / f"c{EXPECTED}").write_text("{}", encoding="utf-8")
+    assert half_pairs(tmp_path) == [
+        f"b{REQUEST} has no expected report",
+        f"c{EXPECTED} has no request",
+    ]
 
 
 def load(name: str) -> Tuple[str, Any]:
