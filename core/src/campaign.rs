@@ -785,8 +785,9 @@ impl Check {
     }
 }
 
-impl Serialize for Check {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Check {
+    /// Writes the check field by field (see [`crate::json`] for what `serialize` adds).
+    pub(crate) fn write_fields<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Check", 5)?;
         st.serialize_field("rule", &self.rule)?;
@@ -795,6 +796,12 @@ impl Serialize for Check {
         st.serialize_field("message", &*self.message)?;
         st.serialize_field("source", self.rule.source())?;
         st.end()
+    }
+}
+
+impl Serialize for Check {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        crate::json::serialize(self, s)
     }
 }
 
@@ -844,7 +851,9 @@ pub struct Points {
 }
 
 /// Something that remains to be done, with its due date when one exists.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Written as `{rule, message, due}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct NextAction {
     /// The rule it serves; written as its id.
     pub rule: Rule,
@@ -853,6 +862,31 @@ pub struct NextAction {
     /// By when, if a date is set by the rules.
     #[serde(with = "crate::dates::computed_opt")]
     pub due: Option<NaiveDate>,
+}
+
+impl NextAction {
+    /// Writes the action field by field (see [`crate::json`] for what `serialize` adds).
+    pub(crate) fn write_fields<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// The due date, written as a report writes it.
+        struct Due<'a>(&'a Option<NaiveDate>);
+        impl Serialize for Due<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                crate::dates::computed_opt::serialize(self.0, s)
+            }
+        }
+        let mut st = s.serialize_struct("NextAction", 3)?;
+        st.serialize_field("rule", &self.rule)?;
+        st.serialize_field("message", &*self.message)?;
+        st.serialize_field("due", &Due(&self.due))?;
+        st.end()
+    }
+}
+
+impl Serialize for NextAction {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        crate::json::serialize(self, s)
+    }
 }
 
 /// The report of one dossier (SPEC §9).
@@ -962,7 +996,7 @@ pub fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Error> {
 pub fn evaluate_json(request: &str) -> Result<String, Error> {
     let request = CampaignRequest::from_json(request)?;
     let report = evaluate(&request)?;
-    serde_json::to_string(&report).map_err(|e| Error::request("", e.to_string()))
+    crate::json::to_string(&report).map_err(|e| Error::request("", e.to_string()))
 }
 
 /// The adviser's question about one school: one establishment, one dossier, a day, a

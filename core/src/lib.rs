@@ -57,6 +57,7 @@ pub mod eligibility;
 mod engine;
 pub mod error;
 pub mod grid;
+mod json;
 pub mod messages;
 pub mod rules;
 pub mod sample;
