@@ -8,7 +8,8 @@
 #   bash scripts/paired-bench.sh REV [PAIRS] [ROUNDS]     e.g. bash scripts/paired-bench.sh HEAD~1 40 3
 #
 # A ratio below 1 means the working tree is faster. Builds in a temporary directory (about two
-# minutes); nothing in the repository is touched.
+# minutes); nothing in the repository is touched. With PAIRED=json it times `evaluate_json` on
+# the campaign's JSON text (read, evaluate, write) instead of `evaluate`.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rev="${1:?usage: paired-bench.sh REV [PAIRS] [ROUNDS]}"
@@ -33,6 +34,7 @@ publish = false
 [dependencies]
 base = { package = "ecole-numerique", path = "$work/base/core" }
 new = { package = "ecole-numerique", path = "$root/core" }
+serde_json = "1"
 
 [profile.release]
 opt-level = 3
@@ -56,8 +58,16 @@ fn main() {
         assert!(f());
         start.elapsed().as_secs_f64() * 1e3
     };
-    let run_a = || time(&|| std::hint::black_box(base::evaluate(&a)).is_ok());
-    let run_b = || time(&|| std::hint::black_box(new::evaluate(&b)).is_ok());
+    let json = std::env::var("PAIRED").is_ok_and(|v| v == "json");
+    let (ja, jb) = (serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+    let run_a = || match json {
+        true => time(&|| std::hint::black_box(base::evaluate_json(&ja)).is_ok()),
+        false => time(&|| std::hint::black_box(base::evaluate(&a)).is_ok()),
+    };
+    let run_b = || match json {
+        true => time(&|| std::hint::black_box(new::evaluate_json(&jb)).is_ok()),
+        false => time(&|| std::hint::black_box(new::evaluate(&b)).is_ok()),
+    };
     let (mut ta, mut tb) = (Vec::new(), Vec::new());
     for i in 0..pairs + 2 {
         let (x, y) = if i % 2 == 0 { (run_a(), run_b()) } else { let y = run_b(); (run_a(), y) };
