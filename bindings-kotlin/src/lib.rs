@@ -113,10 +113,7 @@ impl CampaignRequest {
 impl CampaignReport {
     /// The report as JSON, exactly as `evaluateJson` writes it.
     pub fn to_json(&self) -> Result<String> {
-        guard(|| {
-            let report = core::CampaignReport::try_from(self.clone())?;
-            serde_json::to_string(&report).map_err(|e| EcoleNumeriqueError::request("", e.to_string()))
-        })
+        guard(|| Ok(core::CampaignReport::try_from(self.clone())?.to_json()?))
     }
 }
 
