@@ -783,9 +783,7 @@ impl Check {
     pub fn source(&self) -> &'static str {
         self.rule.source()
     }
-}
 
-impl Check {
     /// Writes the check field by field (see [`crate::json`] for what `serialize` adds).
     pub(crate) fn write_fields<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
