@@ -60,13 +60,15 @@ fn main() {
     };
     let json = std::env::var("PAIRED").is_ok_and(|v| v == "json");
     let (ja, jb) = (serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
-    let run_a = || match json {
-        true => time(&|| std::hint::black_box(base::evaluate_json(&ja)).is_ok()),
-        false => time(&|| std::hint::black_box(base::evaluate(&a)).is_ok()),
+    let run_a = || if json {
+        time(&|| std::hint::black_box(base::evaluate_json(&ja)).is_ok())
+    } else {
+        time(&|| std::hint::black_box(base::evaluate(&a)).is_ok())
     };
-    let run_b = || match json {
-        true => time(&|| std::hint::black_box(new::evaluate_json(&jb)).is_ok()),
-        false => time(&|| std::hint::black_box(new::evaluate(&b)).is_ok()),
+    let run_b = || if json {
+        time(&|| std::hint::black_box(new::evaluate_json(&jb)).is_ok())
+    } else {
+        time(&|| std::hint::black_box(new::evaluate(&b)).is_ok())
     };
     let (mut ta, mut tb) = (Vec::new(), Vec::new());
     for i in 0..pairs + 2 {

@@ -9,6 +9,7 @@ use serde::{de, Deserialize, Deserializer, Serialize};
 
 use crate::edition::{Edition, Offer, Region};
 use crate::error::{from_path_error, Error, EDITION_MARK};
+use crate::json::{shared, Key, Repeated};
 use crate::messages::Lang;
 use crate::rules::Rule;
 
@@ -783,9 +784,16 @@ impl Check {
     pub fn source(&self) -> &'static str {
         self.rule.source()
     }
+}
 
-    /// Writes the check field by field (see [`crate::json`] for what `serialize` adds).
-    pub(crate) fn write_fields<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+/// Written field by field, or copied when one the same was written before (see
+/// [`crate::json`]).
+impl Repeated for Check {
+    fn key(&self) -> Option<Key> {
+        shared(&self.message).map(|at| Key::Check(at, self.rule, self.passed, self.blocking))
+    }
+
+    fn serialize_fields<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Check", 5)?;
         st.serialize_field("rule", &self.rule)?;
@@ -862,9 +870,14 @@ pub struct NextAction {
     pub due: Option<NaiveDate>,
 }
 
-impl NextAction {
-    /// Writes the action field by field (see [`crate::json`] for what `serialize` adds).
-    pub(crate) fn write_fields<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+/// Written field by field, or copied when one the same was written before (see
+/// [`crate::json`]).
+impl Repeated for NextAction {
+    fn key(&self) -> Option<Key> {
+        shared(&self.message).map(|at| Key::Action(at, self.rule, self.due))
+    }
+
+    fn serialize_fields<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         /// The due date, written as a report writes it.
         struct Due<'a>(&'a Option<NaiveDate>);

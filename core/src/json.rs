@@ -8,7 +8,8 @@
 //! kept as JSON, and copied as it is the next times: the document is the same, byte for byte.
 //! Writing the sample's report took 458 M instructions, and takes 120 M so (callgrind).
 //!
-//! The serializers of [`Check`] and [`NextAction`] find the written ones in a table kept for
+//! The serializers of [`Check`](crate::Check) and [`NextAction`](crate::NextAction) (which
+//! implement [`Repeated`] beside their fields) find the written ones in a table kept for
 //! this thread while [`to_string`] runs, and only then: with no table, as with any serializer
 //! [`to_string`] did not call, they write their fields.
 
@@ -21,7 +22,6 @@ use rustc_hash::FxHashMap;
 use serde::{ser::Error as _, Serialize, Serializer};
 use serde_json::value::{to_raw_value, RawValue};
 
-use crate::campaign::{Check, NextAction};
 use crate::rules::Rule;
 
 /// What makes a check or an action the same as one already written: its message, by the
@@ -43,26 +43,9 @@ pub(crate) trait Repeated {
     fn serialize_fields<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
 }
 
-fn shared(message: &Arc<str>) -> Option<usize> {
+/// The address of a message held by more than one value, as a key's first part.
+pub(crate) fn shared(message: &Arc<str>) -> Option<usize> {
     (Arc::strong_count(message) > 1).then(|| Arc::as_ptr(message).cast::<u8>() as usize)
-}
-
-impl Repeated for Check {
-    fn key(&self) -> Option<Key> {
-        shared(&self.message).map(|at| Key::Check(at, self.rule, self.passed, self.blocking))
-    }
-    fn serialize_fields<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.write_fields(s)
-    }
-}
-
-impl Repeated for NextAction {
-    fn key(&self) -> Option<Key> {
-        shared(&self.message).map(|at| Key::Action(at, self.rule, self.due))
-    }
-    fn serialize_fields<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.write_fields(s)
-    }
 }
 
 /// A value written field by field, whatever the table holds.
@@ -118,6 +101,7 @@ pub(crate) fn serialize<T: Repeated, S: Serializer>(value: &T, s: S) -> Result<S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::campaign::{Check, NextAction};
 
     /// Shared and unshared messages with characters to escape, checks and actions: the same
     /// text as `serde_json` writes, with the table and without; the table is gone after.
