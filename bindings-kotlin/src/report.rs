@@ -206,7 +206,7 @@ fn points_lines_into_core(lines: Vec<PointsLine>) -> Vec<core::PointsLine> {
         .collect()
 }
 
-// Core's texts are `String` or, when shared among dossiers, `Arc<str>`: `to_string` and `into`
+// Core's texts are `String` or, when shared among dossiers, `Text`: `to_string` and `into`
 // take both.
 impl From<core::DossierReport> for DossierReport {
     fn from(d: core::DossierReport) -> Self {

@@ -2,7 +2,6 @@
 //! and the entry points [`evaluate`], [`evaluate_json`] and [`evaluate_dossier`].
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{de, Deserialize, Deserializer, Serialize};
@@ -12,6 +11,7 @@ use crate::error::{from_path_error, Error, EDITION_MARK};
 use crate::json::{shared, Key, Repeated};
 use crate::messages::Lang;
 use crate::rules::Rule;
+use crate::text::Text;
 
 /// A FASE number: identifies an establishment or one of its implantations.
 pub type Fase = u32;
@@ -766,7 +766,7 @@ impl std::str::FromStr for Stage {
 /// One check of one rule, passed or failed.
 ///
 /// Written as `{rule, passed, blocking, message, source}` (SPEC §9); the source is the rule's
-/// own ([`Check::source`]), so a check holds only the rule and is 24 bytes.
+/// own ([`Check::source`]), so a check holds only the rule and is 16 bytes (see [`Text`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
     /// The rule; written as its stable id (`eligibility.level`).
@@ -776,7 +776,7 @@ pub struct Check {
     /// Whether a failure stops the dossier.
     pub blocking: bool,
     /// Explanation in the request's language (shared among the dossiers that say the same).
-    pub message: Arc<str>,
+    pub message: Text,
 }
 
 impl Check {
@@ -820,7 +820,7 @@ impl<'de> Deserialize<'de> for Check {
             rule: Rule,
             passed: bool,
             blocking: bool,
-            message: Arc<str>,
+            message: Text,
             // `source` is the rule's own: read and let go, like any field not named here.
         }
         let w = Written::deserialize(d)?;
@@ -832,9 +832,9 @@ impl<'de> Deserialize<'de> for Check {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PointsLine {
     /// Item id as requested (shared with the grid line when the item is known).
-    pub item: Arc<str>,
+    pub item: Text,
     /// Its lot (shared with the grid line); null for an unknown item.
-    pub lot: Option<Arc<str>>,
+    pub lot: Option<Text>,
     /// Quantity as requested.
     pub quantity: i64,
     /// Points it counts (0 for an unknown item or a wrong quantity).
@@ -864,7 +864,7 @@ pub struct NextAction {
     /// The rule it serves; written as its id.
     pub rule: Rule,
     /// What to do, in the request's language.
-    pub message: Arc<str>,
+    pub message: Text,
     /// By when, if a date is set by the rules.
     #[serde(with = "crate::dates::computed_opt")]
     pub due: Option<NaiveDate>,
@@ -908,7 +908,7 @@ pub struct DossierReport {
     /// FASE number of its establishment.
     pub establishment: Fase,
     /// The edition it is in now (after any carry-over); shared among the dossiers.
-    pub edition: Arc<str>,
+    pub edition: Text,
     /// That edition's `dossier_deadline`, as written.
     #[serde(with = "crate::dates::civil")]
     pub deadline: NaiveDate,
@@ -922,11 +922,11 @@ pub struct DossierReport {
     /// Points on the grid.
     pub points: Points,
     /// Editions it left by carry-over, oldest first.
-    pub carried_over_from: Vec<Arc<str>>,
+    pub carried_over_from: Vec<Text>,
     /// The unknown (or missing) edition it is waiting for, when `stage` is `carried_over`.
-    pub carried_over_to: Option<Arc<str>>,
+    pub carried_over_to: Option<Text>,
     /// The wave that takes the project, if any; shared among its projects.
-    pub wave: Option<Arc<str>>,
+    pub wave: Option<Text>,
     /// End of the commitment (the visit + the edition's `commitment_years`), once in project.
     #[serde(with = "crate::dates::computed_opt")]
     pub commitment_ends_on: Option<NaiveDate>,
@@ -1112,6 +1112,17 @@ objects_only!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Ten thousand reports hold some three hundred thousand checks: their size is memory
+    /// written and read back.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn report_values_stay_small() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Check>(), 16);
+        assert_eq!(size_of::<PointsLine>(), 32);
+        assert_eq!(size_of::<NextAction>(), 16);
+    }
 
     fn quantity(json: &str) -> Result<i64, serde_json::Error> {
         let line: EquipmentLine = serde_json::from_str(&format!(r#"{{"item": "nas", "quantity": {json}}}"#))?;

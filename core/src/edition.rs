@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
+use crate::text::Text;
 
 /// The built-in EN 2021 edition document, embedded in the crate.
 pub const EN2021_JSON: &str = include_str!("../data/en2021.json");
@@ -121,11 +122,11 @@ impl Window {
 #[serde(remote = "Self")]
 pub struct GridLine {
     /// The item id named by dossiers (`tablet-android`); shared with the reports.
-    pub id: Arc<str>,
+    pub id: Text,
     /// The category of equipment (`tablets`).
     pub category: String,
     /// The framework-contract lot it is bought under (`tablets`); shared with the reports.
-    pub lot: Arc<str>,
+    pub lot: Text,
     /// Points per unit, or the maximum an assessor can award on a rated line.
     pub points: u32,
     /// A rated line: the quantity is the points awarded, 0…`points`.
@@ -665,10 +666,10 @@ mod tests {
         assert_eq!(read, en2021());
         let mut changed = en2021();
         let mut robot = changed.grid.lines[0].clone();
-        robot.id = Arc::from("robot");
+        robot.id = Text::from("robot");
         changed.grid.lines.push(robot);
         assert_eq!(changed.grid.line("robot").map(|l| &*l.id), Some("robot"));
-        changed.grid.lines[0].id = Arc::from("renamed");
+        changed.grid.lines[0].id = Text::from("renamed");
         assert!(changed.grid.line("tablet-android").is_none());
         assert_eq!(changed.grid.lines.iter().position(|l| &*l.id == "renamed"), Some(0));
         assert!(std::ptr::eq(changed.grid.line("renamed").unwrap(), &changed.grid.lines[0]));

@@ -49,6 +49,7 @@ use crate::error::Error;
 use crate::grid::{count_with, GridCount};
 use crate::messages::{Msg, Renderer};
 use crate::rules::{Finding, Param, Todo};
+use crate::text::Text;
 use crate::waves::{plan, Project};
 
 /// The editions a request can use: the built-in ones, then its `editions`, then its
@@ -207,15 +208,15 @@ fn event_dates(d: &Dossier) -> [(&'static str, Option<NaiveDate>); 13] {
 /// There are a handful (the editions and waves of a request), mostly asked for by the same
 /// borrow of the registry or the plan, so a list compared by address first beats hashing.
 #[derive(Default)]
-struct Names<'a>(Vec<(&'a str, Arc<str>)>);
+struct Names<'a>(Vec<(&'a str, Text)>);
 
 impl<'a> Names<'a> {
-    fn get(&mut self, id: &'a str) -> Arc<str> {
+    fn get(&mut self, id: &'a str) -> Text {
         let found = self.0.iter().find(|(known, _)| std::ptr::eq(*known, id));
         match found.or_else(|| self.0.iter().find(|(known, _)| *known == id)) {
             Some((_, name)) => name.clone(),
             None => {
-                let name: Arc<str> = Arc::from(id);
+                let name: Text = Text::from(id);
                 self.0.push((id, name.clone()));
                 name
             }
@@ -280,7 +281,7 @@ struct Track<'r> {
     establishment: Option<&'r Establishment>,
     start: &'r Arc<Edition>,
     current: &'r Arc<Edition>,
-    /// The checks, put into words as soon as they are made (a check is 24 bytes where a
+    /// The checks, put into words as soon as they are made (a check is 16 bytes where a
     /// finding is 160, so ten thousand dossiers stay in cache), in the order made: the
     /// eligibility checks first (the carry-over replaces the establishment's three), then
     /// the walk's and the deadline's. They are made in the scratch's vector (hot in cache:
@@ -335,7 +336,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     let mut candidates: Vec<Candidate> = Vec::with_capacity(request.dossiers.len());
     // For each candidate, its place in `waiting`, when it waits.
     let mut waits_at: Vec<Option<usize>> = Vec::with_capacity(request.dossiers.len());
-    let blank: Arc<str> = Arc::from("");
+    let blank: Text = Text::from("");
     let mut near = 0;
     for (index, d) in request.dossiers.iter().enumerate() {
         let start = match &d.edition {
@@ -519,7 +520,7 @@ fn lose<'r>(t: &mut Track<'r>, others: &[&str], words: &mut Renderer<'r>) {
 }
 
 /// What keeps a waiting dossier's place among the reports.
-fn blank_report(blank: &Arc<str>) -> DossierReport {
+fn blank_report(blank: &Text) -> DossierReport {
     DossierReport {
         id: String::new(),
         establishment: 0,
@@ -923,7 +924,7 @@ mod tests {
                     rule: Rule::ALL[r],
                     passed: n % 2 == 0,
                     blocking: true,
-                    message: Arc::from(n.to_string()),
+                    message: Text::from(n.to_string()),
                 })
                 .collect();
             let mut expected = checks.clone();

@@ -6,7 +6,7 @@
 //! counts 0 points; an unknown item's quantity is checked as per unit. Extra purchases at SPW
 //! prices are listed apart and never count.
 
-use std::sync::Arc;
+use crate::text::Text;
 
 use crate::campaign::{EquipmentLine, Points, PointsLine};
 use crate::edition::{Edition, Grid, GridLine};
@@ -87,7 +87,7 @@ pub(crate) fn count_with(
             bad_quantities.push(format!("{shown} ({})", e.quantity));
         }
         PointsLine {
-            item: line.map_or_else(|| Arc::from(e.item.as_str()), |l| l.id.clone()),
+            item: line.map_or_else(|| Text::from(e.item.as_str()), |l| l.id.clone()),
             lot: line.map(|l| l.lot.clone()),
             quantity: e.quantity,
             points: if counted { line_points(line, e.quantity) } else { 0 },

@@ -15,7 +15,6 @@
 
 use std::cell::RefCell;
 use std::collections::hash_map::Entry;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
@@ -23,6 +22,7 @@ use serde::{ser::Error as _, Serialize, Serializer};
 use serde_json::value::{to_raw_value, RawValue};
 
 use crate::rules::Rule;
+use crate::text::Text;
 
 /// What makes a check or an action the same as one already written: its message, by the
 /// address of its shared text, and its other fields.
@@ -44,8 +44,8 @@ pub(crate) trait Repeated {
 }
 
 /// The address of a message held by more than one value, as a key's first part.
-pub(crate) fn shared(message: &Arc<str>) -> Option<usize> {
-    (Arc::strong_count(message) > 1).then(|| Arc::as_ptr(message).cast::<u8>() as usize)
+pub(crate) fn shared(message: &Text) -> Option<usize> {
+    message.shared_at()
 }
 
 /// A value written field by field, whatever the table holds.
@@ -107,14 +107,14 @@ mod tests {
     /// text as `serde_json` writes, with the table and without; the table is gone after.
     #[test]
     fn the_same_document_with_and_without_the_table() {
-        let shared: Arc<str> = Arc::from("« guillemets », \"quotes\", back\\slash, tab\t, é");
-        let check = |n: usize, message: &Arc<str>| Check {
+        let shared: Text = Text::from("« guillemets », \"quotes\", back\\slash, tab\t, é");
+        let check = |n: usize, message: &Text| Check {
             rule: Rule::ALL[n * 7 % Rule::ALL.len()],
             passed: n % 2 == 0,
             blocking: n % 3 == 0,
             message: message.clone(),
         };
-        let alone: Arc<str> = Arc::from("alone \u{1}");
+        let alone: Text = Text::from("alone \u{1}");
         let mut checks: Vec<Check> = (0..6).map(|n| check(n % 3, &shared)).collect();
         checks.push(check(4, &alone));
         let due = NaiveDate::from_ymd_opt(2022, 6, 1);
@@ -151,7 +151,7 @@ mod tests {
     /// The keys tell apart what differs beside the message.
     #[test]
     fn keys_differ_by_every_field() {
-        let m: Arc<str> = Arc::from("m");
+        let m: Text = Text::from("m");
         let _other = m.clone();
         let c = Check { rule: Rule::GridQuantity, passed: true, blocking: true, message: m.clone() };
         let keys = [
@@ -166,7 +166,7 @@ mod tests {
                 assert_ne!(a, b);
             }
         }
-        let unshared = Check { message: Arc::from("u"), ..c };
+        let unshared = Check { message: Text::from("u"), ..c };
         assert_eq!(unshared.key(), None);
     }
 }

@@ -61,6 +61,7 @@ mod json;
 pub mod messages;
 pub mod rules;
 pub mod sample;
+mod text;
 pub mod waves;
 
 pub use campaign::{
@@ -73,6 +74,7 @@ pub use edition::{Edition, Grid, GridLine, Kind, Level, Offer, Provenance, Regio
 pub use error::{Error, ErrorKind, UnknownName};
 pub use messages::Lang;
 pub use rules::Rule;
+pub use text::Text;
 
 /// The version of this library, as written in every report.
 pub const LIBRARY_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -5,12 +5,12 @@
 //! rule ids never change with the language.
 
 use rustc_hash::FxHashMap;
-use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::campaign::{Check, NextAction};
 use crate::rules::{Finding, Param, Params, Rule, Todo};
+use crate::text::Text;
 
 /// Language of the messages.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
@@ -659,11 +659,11 @@ type Recent = ([u64; 6], usize);
 pub(crate) struct Renderer<'a> {
     lang: Lang,
     /// Every text rendered for more than one dossier, once.
-    texts: Vec<Arc<str>>,
+    texts: Vec<Text>,
     /// Each (message, values) key's place in `texts`.
     cache: FxHashMap<Key, usize>,
     /// The messages without placeholders, by `Msg` position.
-    plain: [Option<Arc<str>>; Msg::COUNT],
+    plain: [Option<Text>; Msg::COUNT],
     /// Each message's template cut into pieces, by `Msg` position, on its first rendering.
     pieces: [Option<Box<[Piece]>>; Msg::COUNT],
     /// The last two keys of each message and their places in `texts`, by `Msg` position, the
@@ -672,7 +672,7 @@ pub(crate) struct Renderer<'a> {
     last: [[Option<Recent>; 2]; Msg::COUNT],
     /// Per edition (by address), the text of each message said of the edition alone
     /// ([`Renderer::edition_check`]).
-    by_edition: Vec<(usize, [Option<Arc<str>>; Msg::COUNT])>,
+    by_edition: Vec<(usize, [Option<Text>; Msg::COUNT])>,
     buffer: String,
     borrows: std::marker::PhantomData<&'a ()>,
 }
@@ -695,7 +695,7 @@ impl<'a> Renderer<'a> {
     /// The text of `msg` with `params`: a message without placeholders is found in place (at
     /// the caller, inlined), the others by [`Renderer::keyed`].
     #[inline]
-    pub(crate) fn text(&mut self, msg: Msg, params: &Params<'a>) -> Arc<str> {
+    pub(crate) fn text(&mut self, msg: Msg, params: &Params<'a>) -> Text {
         if params.is_empty() {
             if let Some(text) = &self.plain[msg as usize] {
                 return text.clone();
@@ -705,10 +705,10 @@ impl<'a> Renderer<'a> {
     }
 
     #[inline(never)]
-    fn keyed(&mut self, msg: Msg, params: &Params<'a>) -> Arc<str> {
+    fn keyed(&mut self, msg: Msg, params: &Params<'a>) -> Text {
         let lang = self.lang;
         if params.is_empty() {
-            return self.plain[msg as usize].get_or_insert_with(|| Arc::from(msg.template(lang))).clone();
+            return self.plain[msg as usize].get_or_insert_with(|| Text::from(msg.template(lang))).clone();
         }
         let key = if msg.shared() { params.key() } else { None };
         let Some(key) = key else {
@@ -742,12 +742,12 @@ impl<'a> Renderer<'a> {
         self.texts[at].clone()
     }
 
-    fn render(&mut self, msg: Msg, params: &Params<'a>) -> Arc<str> {
+    fn render(&mut self, msg: Msg, params: &Params<'a>) -> Text {
         let lang = self.lang;
         let pieces = self.pieces[msg as usize].get_or_insert_with(|| pieces(msg.template(lang)));
         self.buffer.clear();
         fill_pieces(&mut self.buffer, pieces, lang, params);
-        Arc::from(self.buffer.as_str())
+        Text::from(self.buffer.as_str())
     }
 
     /// The check of a message whose values are the edition's own (its id, its excluded years,

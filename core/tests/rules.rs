@@ -5,7 +5,6 @@ mod common;
 
 use common::*;
 use serde_json::json;
-use std::sync::Arc;
 
 // ---- the whole way -----------------------------------------------------------------------
 
@@ -615,7 +614,7 @@ fn carry_over_into_a_known_next_edition() {
     assert_eq!(stage(&d), "confirmed");
     assert_eq!(&*d.edition, "EN2022");
     assert_eq!(d.deadline.to_string(), "2023-06-01");
-    assert_eq!(d.carried_over_from, [Arc::from("EN2021")]);
+    assert_eq!(d.carried_over_from, ["EN2021"]);
     assert_eq!(d.carried_over_to, None);
     assert_eq!(passed(&d, "maturity.carry_over"), Some(true));
     assert_eq!(passed(&d, "maturity.deadline"), Some(true));
@@ -639,7 +638,7 @@ fn carry_over_repeats_and_waits_for_an_unknown_edition() {
     let d = report(&req).dossiers.remove(0);
     assert_eq!(stage(&d), "carried_over");
     assert_eq!(&*d.edition, "EN2022");
-    assert_eq!(d.carried_over_from, [Arc::from("EN2021")]);
+    assert_eq!(d.carried_over_from, ["EN2021"]);
     assert_eq!(d.carried_over_to.as_deref(), Some("EN2023"));
     assert_eq!(actions(&d), ["maturity.carry_over"]);
     // A day earlier it is still open in EN2022.
