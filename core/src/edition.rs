@@ -575,11 +575,23 @@ impl Registry {
         BUILTIN.get_or_init(|| {
             let mut registry = Registry::default();
             // The embedded document is checked by a test; a broken one would show there.
-            if let Ok(en2021) = Edition::from_json(EN2021_JSON) {
+            if let Ok(mut en2021) = Edition::from_json(EN2021_JSON) {
+                // Living as long as the process, its item and lot ids are never freed: the
+                // reports' points lines share them without touching a reference count.
+                for line in &mut en2021.grid.lines {
+                    line.id = Text::never_freed(&line.id);
+                    line.lot = Text::never_freed(&line.lot);
+                }
                 registry.editions.insert(en2021.id.clone(), Arc::new(en2021));
             }
             registry
         })
+    }
+
+    /// Whether `edition` is one of [`Registry::builtin`]'s own (the same value, not an equal
+    /// one): what is said of it alone can live as long as it does.
+    pub(crate) fn is_builtin(edition: &Edition) -> bool {
+        Registry::builtin().editions.values().any(|e| std::ptr::eq(&**e, edition))
     }
 
     /// Adds an edition, replacing one with the same id.

@@ -4,6 +4,8 @@
 //! fails, or as a next action. Placeholders in braces (`{date}`) are filled by the rules; the
 //! rule ids never change with the language.
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 use serde::Serialize;
@@ -646,6 +648,22 @@ fn same(a: &[u64; 6], b: &[u64; 6]) -> bool {
     a.iter().zip(b).all(|(x, y)| x == y)
 }
 
+/// The template of `msg` in `lang` as a [`Text`] that is never freed: one per message and
+/// language for the whole process (a few hundred texts, about 20 KB), made on first use. A
+/// clone or drop of such a text leaves its reference count alone, an atomic operation saved
+/// for every check that says a message without placeholders, which most checks do.
+fn template(lang: Lang, msg: Msg) -> Text {
+    static TEMPLATES: [OnceLock<Box<[Text]>>; 3] = [const { OnceLock::new() }; 3];
+    let all = TEMPLATES[lang as usize]
+        .get_or_init(|| Msg::ALL.iter().map(|m| Text::never_freed(m.template(lang))).collect());
+    all[msg as usize].clone()
+}
+
+/// What [`Renderer::edition_check`] says of the built-in edition (there is one), by language
+/// and message: made once per process, never freed, like [`template`]'s texts.
+static BUILTIN_SAID: [[OnceLock<Text>; Msg::COUNT]; 3] =
+    [const { [const { OnceLock::new() }; Msg::COUNT] }; 3];
+
 /// A key said lately and its text's place.
 type Recent = ([u64; 6], usize);
 
@@ -708,7 +726,7 @@ impl<'a> Renderer<'a> {
     fn keyed(&mut self, msg: Msg, params: &Params<'a>) -> Text {
         let lang = self.lang;
         if params.is_empty() {
-            return self.plain[msg as usize].get_or_insert_with(|| Text::from(msg.template(lang))).clone();
+            return self.plain[msg as usize].get_or_insert_with(|| template(lang, msg)).clone();
         }
         let key = if msg.shared() { params.key() } else { None };
         let Some(key) = key else {
@@ -779,9 +797,25 @@ impl<'a> Renderer<'a> {
                 text.clone()
             }
             None => {
-                let finding = make();
-                debug_assert_eq!(finding.msg, msg);
-                let text = self.text(msg, &finding.params);
+                let builtin = crate::edition::Registry::is_builtin(edition);
+                let kept = &BUILTIN_SAID[self.lang as usize][msg as usize];
+                let text = match kept.get().filter(|_| builtin) {
+                    Some(text) => {
+                        #[cfg(debug_assertions)]
+                        assert_eq!(**text, msg.render(self.lang, &make().params), "{msg:?}");
+                        text.clone()
+                    }
+                    None => {
+                        let finding = make();
+                        debug_assert_eq!(finding.msg, msg);
+                        let text = self.text(msg, &finding.params);
+                        if builtin {
+                            kept.get_or_init(|| Text::never_freed(&text)).clone()
+                        } else {
+                            text
+                        }
+                    }
+                };
                 self.by_edition[slot].1[msg as usize] = Some(text.clone());
                 text
             }

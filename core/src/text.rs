@@ -39,6 +39,14 @@ impl Text {
         ArcStr::ptr_eq(&a.0, &b.0)
     }
 
+    /// `text`, never freed: a clone or drop of it leaves the reference count alone. For the
+    /// few texts that live as long as the process (the templates of the messages).
+    pub(crate) fn never_freed(text: &str) -> Text {
+        let text = ArcStr::from(text);
+        text.leak();
+        Text(text)
+    }
+
     /// The text's address when it is held more than once (so worth remembering by address).
     pub(crate) fn shared_at(&self) -> Option<usize> {
         // `None` for a text that is never freed, as shared as can be.
@@ -182,6 +190,17 @@ mod tests {
         assert_eq!(a.shared_at(), Some(b.as_ptr() as usize));
         drop(b);
         assert_eq!(a.shared_at(), None);
+    }
+
+    #[test]
+    fn a_text_never_freed_is_shared() {
+        let a = Text::never_freed("forever");
+        assert_eq!(a, "forever");
+        assert_eq!(a.shared_at(), Some(a.as_ptr() as usize));
+        let b = a.clone();
+        assert!(Text::ptr_eq(&a, &b));
+        drop(a);
+        assert_eq!(b, "forever");
     }
 
     #[test]

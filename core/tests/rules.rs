@@ -180,6 +180,29 @@ fn eligibility_never_laureate_pass_and_fail() {
     }
 }
 
+/// What is said of the built-in edition is kept for the whole process: an edition document
+/// of the same id, with other values, says its own, before and after the built-in one.
+#[test]
+fn an_edition_document_says_its_own_values_not_the_built_in_ones() {
+    let mut builtin = request("2022-01-20", vec![full("D1", 100)]);
+    builtin["lang"] = json!("en");
+    let mut doc = en2021_doc();
+    doc["excluded_laureate_years"] = json!([2015]);
+    let mut other = builtin.clone();
+    other["edition"] = doc;
+    let said = |req: &serde_json::Value| {
+        let d = report(req).dossiers.remove(0);
+        check(&d, "eligibility.never_laureate").unwrap().message.to_string()
+    };
+    let own = "The establishment was not a laureate in any of the excluded years (2015).";
+    assert_eq!(said(&other), own);
+    assert_eq!(
+        said(&builtin),
+        "The establishment was not a laureate in any of the excluded years (2017, 2018, 2019, 2020)."
+    );
+    assert_eq!(said(&other), own);
+}
+
 #[test]
 fn a_failed_establishment_check_makes_an_undeclared_dossier_ineligible_at_once() {
     let mut req = request("2021-10-05", vec![set(full("D1", 100), "declared_on", json!(null))]);
