@@ -8,7 +8,7 @@ use serde::{de, Deserialize, Deserializer, Serialize};
 
 use crate::edition::{Edition, Offer, Region};
 use crate::error::{from_path_error, Error, EDITION_MARK};
-use crate::json::{shared, Key, Repeated};
+use crate::json::{Key, Repeated};
 use crate::messages::Lang;
 use crate::rules::Rule;
 use crate::text::Text;
@@ -790,7 +790,7 @@ impl Check {
 /// [`crate::json`]).
 impl Repeated for Check {
     fn key(&self) -> Option<Key> {
-        shared(&self.message).map(|at| Key::Check(at, self.rule, self.passed, self.blocking))
+        self.message.shared_at().map(|at| Key::Check(at, self.rule, self.passed, self.blocking))
     }
 
     fn serialize_fields<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -874,7 +874,7 @@ pub struct NextAction {
 /// [`crate::json`]).
 impl Repeated for NextAction {
     fn key(&self) -> Option<Key> {
-        shared(&self.message).map(|at| Key::Action(at, self.rule, self.due))
+        self.message.shared_at().map(|at| Key::Action(at, self.rule, self.due))
     }
 
     fn serialize_fields<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -216,7 +216,7 @@ impl<'a> Names<'a> {
         match found.or_else(|| self.0.iter().find(|(known, _)| *known == id)) {
             Some((_, name)) => name.clone(),
             None => {
-                let name: Text = Text::from(id);
+                let name = Text::from(id);
                 self.0.push((id, name.clone()));
                 name
             }
@@ -336,7 +336,7 @@ pub(crate) fn evaluate(request: &CampaignRequest) -> Result<CampaignReport, Erro
     let mut candidates: Vec<Candidate> = Vec::with_capacity(request.dossiers.len());
     // For each candidate, its place in `waiting`, when it waits.
     let mut waits_at: Vec<Option<usize>> = Vec::with_capacity(request.dossiers.len());
-    let blank: Text = Text::from("");
+    let blank = Text::default();
     let mut near = 0;
     for (index, d) in request.dossiers.iter().enumerate() {
         let start = match &d.edition {

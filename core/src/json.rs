@@ -22,7 +22,6 @@ use serde::{ser::Error as _, Serialize, Serializer};
 use serde_json::value::{to_raw_value, RawValue};
 
 use crate::rules::Rule;
-use crate::text::Text;
 
 /// What makes a check or an action the same as one already written: its message, by the
 /// address of its shared text, and its other fields.
@@ -36,16 +35,11 @@ pub(crate) enum Key {
 
 /// A value of the report that repeats itself.
 pub(crate) trait Repeated {
-    /// Its key, when its message is shared (held by more than this value): an unshared one is
-    /// written once anyway.
+    /// Its key, when its message is shared (`Text::shared_at`): an unshared one
+    /// is written once anyway.
     fn key(&self) -> Option<Key>;
     /// Writes it field by field.
     fn serialize_fields<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
-}
-
-/// The address of a message held by more than one value, as a key's first part.
-pub(crate) fn shared(message: &Text) -> Option<usize> {
-    message.shared_at()
 }
 
 /// A value written field by field, whatever the table holds.
@@ -102,6 +96,7 @@ pub(crate) fn serialize<T: Repeated, S: Serializer>(value: &T, s: S) -> Result<S
 mod tests {
     use super::*;
     use crate::campaign::{Check, NextAction};
+    use crate::text::Text;
 
     /// Shared and unshared messages with characters to escape, checks and actions: the same
     /// text as `serde_json` writes, with the table and without; the table is gone after.
