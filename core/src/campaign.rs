@@ -170,6 +170,17 @@ where
     d.deserialize_option(Keys(PhantomData))
 }
 
+/// [`each_key_once`], a key given `null` read as absent (SPEC §9: "`null` reads as absent"):
+/// `{"year": null}` is the empty map, as `{}` is.
+pub(crate) fn each_key_once_present<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    let given: BTreeMap<String, Option<V>> = each_key_once(d)?;
+    Ok(given.into_iter().filter_map(|(key, value)| Some((key, value?))).collect())
+}
+
 /// A campaign request (SPEC §9).
 ///
 /// ```
@@ -666,8 +677,8 @@ fn capacities<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, i64>, 
             whole_number(d).map(Units)
         }
     }
-    let given: BTreeMap<String, Option<Units>> = each_key_once(d)?;
-    Ok(given.into_iter().filter_map(|(item, units)| Some((item, units?.0))).collect())
+    let given: BTreeMap<String, Units> = each_key_once_present(d)?;
+    Ok(given.into_iter().map(|(item, units)| (item, units.0)).collect())
 }
 
 /// The stage a dossier has reached (SPEC §6). Declared with the line's stages in process

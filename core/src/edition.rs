@@ -307,17 +307,17 @@ pub struct Edition {
     pub grid: Grid,
     /// Years of prudent and reasonable use after the reception.
     pub commitment_years: u32,
-    /// Provenance per value (`seed` or `assumed`), by field name.
+    /// Provenance per value (`seed` or `assumed`), by field name; a field given `null` has none.
     #[serde(
         default,
-        deserialize_with = "crate::campaign::each_key_once",
+        deserialize_with = "crate::campaign::each_key_once_present",
         skip_serializing_if = "BTreeMap::is_empty"
     )]
     pub provenance: BTreeMap<String, Provenance>,
-    /// Citation of the source per value, by field name.
+    /// Citation of the source per value, by field name; a field given `null` has none.
     #[serde(
         default,
-        deserialize_with = "crate::campaign::each_key_once",
+        deserialize_with = "crate::campaign::each_key_once_present",
         skip_serializing_if = "BTreeMap::is_empty"
     )]
     pub sources: BTreeMap<String, String>,
@@ -871,6 +871,16 @@ mod tests {
         d["sources"] = serde_json::Value::Null;
         let e = Edition::from_value(d).unwrap();
         assert!(e.provenance.is_empty() && e.sources.is_empty());
+        // A key given `null` reads as absent (SPEC §9), beside the keys that have a value.
+        let mut d = doc();
+        d["provenance"] = serde_json::json!({"year": null, "pilot": "seed"});
+        d["sources"] = serde_json::json!({"year": null, "pilot": "Edition pilote"});
+        let e = Edition::from_value(d).unwrap();
+        assert_eq!(e.provenance, BTreeMap::from([("pilot".to_string(), Provenance::Seed)]));
+        assert_eq!(e.sources, BTreeMap::from([("pilot".to_string(), "Edition pilote".to_string())]));
+        // A key given twice is refused even when one of its values is `null`.
+        let with = text.replacen('{', r#"{"provenance": {"year": null, "year": "seed"}, "#, 1);
+        assert_eq!(Edition::from_json(&with).unwrap_err().path(), "provenance.year");
 
         let mut d = doc();
         d["dossier_deadline"] = "2022-02-30".into();
