@@ -379,6 +379,13 @@ pub fn walk_after_confirmation(
 ///   commitment's end (only the use is "until `commitment_ends_on`"); then the missing
 ///   `evaluation.*`.
 ///
+/// A dossier at stage `carried_over` (its `next` edition unknown) is not walked here: the
+/// campaign engine lists for it one action, `maturity.carry_over`, to await the edition named
+/// by `carried_over_to`, and none when its edition names no `next`. What it still lacks
+/// (survey items, approvals, signature) is due "by the deadline, else carry-over" (SPEC §6):
+/// that deadline has passed, and the next edition's is not known yet, so no due date can be
+/// given; the edition that takes it checks the dossier again.
+///
 /// No delivery or installation date is ever promised: no due date is computed for them.
 pub fn next_actions<'a>(
     walk: &Walk<'a>,
