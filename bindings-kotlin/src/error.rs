@@ -15,7 +15,7 @@ use ecole_numerique::error::at;
 pub enum EcoleNumeriqueError {
     /// The request cannot be read: malformed JSON, a wrong type or unknown enum value, an
     /// impossible date, a duplicate id or FASE number, a negative capacity, an unknown field,
-    /// or (typed API) a number out of range such as a negative FASE number.
+    /// or (typed API) a date after year 9999, which a report could not write.
     #[error("invalid request{}: {detail}", at(.path))]
     InvalidRequest {
         /// Where, e.g. `dossiers[3].signed_on`; empty for the document as a whole.

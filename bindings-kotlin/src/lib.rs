@@ -48,8 +48,9 @@ pub fn evaluate_json(request: String) -> Result<String> {
     guard(|| Ok(core::evaluate_json(&request)?))
 }
 
-/// Evaluates a typed campaign request. Values out of range for core (a negative FASE number)
-/// throw `InvalidRequest` / `InvalidEdition` with their path, like the JSON reader.
+/// Evaluates a typed campaign request. Values core cannot take (a negative grid maximum, a date
+/// after year 9999) throw `InvalidRequest` / `InvalidEdition` with their path, like the JSON
+/// reader.
 #[uniffi::export]
 pub fn evaluate(request: CampaignRequest) -> Result<CampaignReport> {
     guard(|| {

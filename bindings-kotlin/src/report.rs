@@ -212,7 +212,7 @@ impl From<core::DossierReport> for DossierReport {
     fn from(d: core::DossierReport) -> Self {
         DossierReport {
             id: d.id,
-            establishment: d.establishment.into(),
+            establishment: d.establishment,
             edition: d.edition.to_string(),
             deadline: d.deadline,
             eligible: d.eligible,
@@ -261,12 +261,7 @@ fn rule_into_core(id: &str, place: &str) -> Result<core::Rule> {
 impl DossierReport {
     fn into_core(self, place: &str) -> Result<core::DossierReport> {
         Ok(core::DossierReport {
-            establishment: core::Fase::try_from(self.establishment).map_err(|_| {
-                EcoleNumeriqueError::request(
-                    join(place, "establishment"),
-                    format!("`{}` is not a FASE number", self.establishment),
-                )
-            })?,
+            establishment: self.establishment,
             id: self.id,
             edition: self.edition.into(),
             deadline: self.deadline,

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use ecole_numerique as core;
 
 use crate::edition::{mirror_enum, Edition, Offer, Region};
-use crate::error::{join, EcoleNumeriqueError, Result};
+use crate::error::{EcoleNumeriqueError, Result};
 
 /// Language of the messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
@@ -97,7 +97,7 @@ pub struct CampaignRequest {
 /// An establishment (FE), identified by its FASE number.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Establishment {
-    /// FASE number (0 to 4294967295).
+    /// FASE number.
     pub fase: i64,
     /// Name.
     #[uniffi(default)]
@@ -116,7 +116,7 @@ pub struct Establishment {
 /// One site of an establishment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
 pub struct Implantation {
-    /// Its own FASE number (0 to 4294967295).
+    /// Its own FASE number.
     pub fase: i64,
     /// Where it lies.
     pub region: Region,
@@ -213,7 +213,7 @@ pub struct Evaluation {
 pub struct Dossier {
     /// Dossier id, unique in the request.
     pub id: String,
-    /// FASE number of the establishment (0 to 4294967295).
+    /// FASE number of the establishment.
     pub establishment: i64,
     /// Edition it starts in (else the request's).
     #[uniffi(default)]
@@ -292,52 +292,36 @@ pub struct DossierRequest {
     pub editions: Vec<Edition>,
 }
 
-/// A FASE number given as a Kotlin `Long`: out of range is an invalid request at `path`.
-fn fase(value: i64, path: impl FnOnce() -> String) -> Result<core::Fase> {
-    core::Fase::try_from(value).map_err(|_| {
-        EcoleNumeriqueError::request(
-            path(),
-            format!("`{value}` is not a FASE number: expected a whole number from 0 to {}", core::Fase::MAX),
-        )
-    })
-}
-
 fn editions_into_core(editions: Vec<Edition>) -> Result<Vec<core::Edition>> {
     editions.into_iter().enumerate().map(|(i, e)| e.into_core(&format!("editions[{i}]"))).collect()
 }
 
-impl Establishment {
-    fn into_core(self, place: &str) -> Result<core::Establishment> {
-        Ok(core::Establishment {
-            fase: fase(self.fase, || join(place, "fase"))?,
-            name: self.name,
-            offers: self.offers.into_iter().map(Into::into).collect(),
-            implantations: self
+impl From<Establishment> for core::Establishment {
+    fn from(e: Establishment) -> Self {
+        core::Establishment {
+            fase: e.fase,
+            name: e.name,
+            offers: e.offers.into_iter().map(Into::into).collect(),
+            implantations: e
                 .implantations
                 .into_iter()
-                .enumerate()
-                .map(|(i, imp)| {
-                    Ok(core::Implantation {
-                        fase: fase(imp.fase, || join(place, &format!("implantations[{i}].fase")))?,
-                        region: imp.region.into(),
-                    })
-                })
-                .collect::<Result<_>>()?,
-            laureate_years: self.laureate_years,
-        })
+                .map(|i| core::Implantation { fase: i.fase, region: i.region.into() })
+                .collect(),
+            laureate_years: e.laureate_years,
+        }
     }
 }
 
 impl From<core::Establishment> for Establishment {
     fn from(e: core::Establishment) -> Self {
         Establishment {
-            fase: e.fase.into(),
+            fase: e.fase,
             name: e.name,
             offers: e.offers.into_iter().map(Into::into).collect(),
             implantations: e
                 .implantations
                 .into_iter()
-                .map(|i| Implantation { fase: i.fase.into(), region: i.region.into() })
+                .map(|i| Implantation { fase: i.fase, region: i.region.into() })
                 .collect(),
             laureate_years: e.laureate_years,
         }
@@ -352,21 +336,16 @@ fn lines_from_core(lines: Vec<core::EquipmentLine>) -> Vec<EquipmentLine> {
     lines.into_iter().map(|l| EquipmentLine { item: l.item, quantity: l.quantity }).collect()
 }
 
-impl Dossier {
-    fn into_core(self, place: &str) -> Result<core::Dossier> {
-        let (s, d, r, e) = (self.survey, self.delivery, self.reception, self.evaluation);
-        Ok(core::Dossier {
-            establishment: fase(self.establishment, || join(place, "establishment"))?,
-            implantations: self
-                .implantations
-                .into_iter()
-                .enumerate()
-                .map(|(i, f)| fase(f, || join(place, &format!("implantations[{i}]"))))
-                .collect::<Result<_>>()?,
-            id: self.id,
-            edition: self.edition,
-            declared_on: self.declared_on,
-            first_contact_on: self.first_contact_on,
+impl From<Dossier> for core::Dossier {
+    fn from(x: Dossier) -> Self {
+        let (s, d, r, e) = (x.survey, x.delivery, x.reception, x.evaluation);
+        core::Dossier {
+            establishment: x.establishment,
+            implantations: x.implantations,
+            id: x.id,
+            edition: x.edition,
+            declared_on: x.declared_on,
+            first_contact_on: x.first_contact_on,
             survey: core::Survey {
                 referent: s.referent,
                 connectivity_assessed: s.connectivity_assessed,
@@ -377,13 +356,13 @@ impl Dossier {
                 means_committed: s.means_committed,
                 completed_on: s.completed_on,
             },
-            space_opened_on: self.space_opened_on,
-            equipment: lines_into_core(self.equipment),
-            extra: lines_into_core(self.extra),
-            cen_approved_on: self.cen_approved_on,
-            expert_approved_on: self.expert_approved_on,
-            signed_on: self.signed_on,
-            signed_by: self.signed_by.into_iter().map(Into::into).collect(),
+            space_opened_on: x.space_opened_on,
+            equipment: lines_into_core(x.equipment),
+            extra: lines_into_core(x.extra),
+            cen_approved_on: x.cen_approved_on,
+            expert_approved_on: x.expert_approved_on,
+            signed_on: x.signed_on,
+            signed_by: x.signed_by.into_iter().map(Into::into).collect(),
             delivery: core::Delivery {
                 delivered_on: d.delivered_on,
                 note_signed: d.note_signed,
@@ -401,7 +380,7 @@ impl Dossier {
                 survey_on: e.survey_on,
                 shared_on: e.shared_on,
             },
-        })
+        }
     }
 }
 
@@ -410,9 +389,9 @@ impl From<core::Dossier> for Dossier {
         let (s, d, r, e) = (x.survey, x.delivery, x.reception, x.evaluation);
         Dossier {
             id: x.id,
-            establishment: x.establishment.into(),
+            establishment: x.establishment,
             edition: x.edition,
-            implantations: x.implantations.into_iter().map(Into::into).collect(),
+            implantations: x.implantations,
             declared_on: x.declared_on,
             first_contact_on: x.first_contact_on,
             survey: Survey {
@@ -475,18 +454,8 @@ impl TryFrom<CampaignRequest> for core::CampaignRequest {
             editions: editions_into_core(r.editions)?,
             as_of: r.as_of,
             lang: r.lang.into(),
-            establishments: r
-                .establishments
-                .into_iter()
-                .enumerate()
-                .map(|(i, e)| e.into_core(&format!("establishments[{i}]")))
-                .collect::<Result<_>>()?,
-            dossiers: r
-                .dossiers
-                .into_iter()
-                .enumerate()
-                .map(|(i, d)| d.into_core(&format!("dossiers[{i}]")))
-                .collect::<Result<_>>()?,
+            establishments: r.establishments.into_iter().map(Into::into).collect(),
+            dossiers: r.dossiers.into_iter().map(Into::into).collect(),
             waves: r.waves.map(|ws| ws.into_iter().map(Into::into).collect()),
         })
     }
@@ -516,8 +485,8 @@ impl TryFrom<DossierRequest> for core::DossierRequest {
             editions: editions_into_core(r.editions)?,
             as_of: r.as_of,
             lang: r.lang.into(),
-            establishment: r.establishment.into_core("establishment")?,
-            dossier: r.dossier.into_core("dossier")?,
+            establishment: r.establishment.into(),
+            dossier: r.dossier.into(),
         })
     }
 }
@@ -560,20 +529,15 @@ mod tests {
     }
 
     #[test]
-    fn a_negative_fase_is_an_invalid_request_at_its_path() {
+    fn any_long_is_a_fase_number() {
         let mut r = request();
         r.dossiers[0].establishment = -5;
-        let err = core::CampaignRequest::try_from(r).unwrap_err();
-        assert!(
-            matches!(err, EcoleNumeriqueError::InvalidRequest { ref path, .. } if path == "dossiers[0].establishment"),
-            "{err:?}"
-        );
-        let mut r = request();
+        r.dossiers[0].implantations = vec![i64::MIN, i64::MAX];
         r.establishments[0].implantations[0].fase = i64::from(u32::MAX) + 1;
-        let err = core::CampaignRequest::try_from(r).unwrap_err();
-        assert!(
-            matches!(err, EcoleNumeriqueError::InvalidRequest { ref path, .. } if path == "establishments[0].implantations[0].fase"),
-            "{err:?}"
-        );
+        let theirs = core::CampaignRequest::try_from(r.clone()).unwrap();
+        assert_eq!(theirs.dossiers[0].establishment, -5);
+        assert_eq!(theirs.dossiers[0].implantations, [i64::MIN, i64::MAX]);
+        assert_eq!(theirs.establishments[0].implantations[0].fase, 1 << 32);
+        assert_eq!(CampaignRequest::from(theirs), r);
     }
 }

@@ -273,8 +273,7 @@ BAD_TYPES: list[tuple[str, Any, str]] = [
     ("establishments", {"fase": 1}, "establishments"),
     ("unknown_field", 1, "unknown_field"),
     ("establishments[0].fase", "1000", "establishments[0].fase"),
-    ("establishments[0].fase", -1, "establishments[0].fase"),
-    ("establishments[0].fase", 2**40, "establishments[0].fase"),
+    ("establishments[0].fase", 2**63, "establishments[0].fase"),
     ("establishments[0].name", 5, "establishments[0].name"),
     ("establishments[0].offers[0].level", "lycee", "establishments[0].offers[0].level"),
     ("establishments[0].offers[0].kind", 1, "establishments[0].offers[0].kind"),
@@ -672,8 +671,11 @@ def test_numpy_integers_and_bools_read_as_python_ones() -> None:
     expected = en.evaluate({**request, "dossiers": [plain]})
     assert expected["dossiers"][0]["stage"] == "confirmed"
     assert en.evaluate({**request, "dossiers": [foreign]}) == expected
+    (unknown,) = en.evaluate({**request, "dossiers": [{**plain, "establishment": Int64(-1)}]})["dossiers"]
+    assert unknown["establishment"] == -1 and unknown["stage"] == "ineligible"
+    # Read as the integer it gives: beyond 64 bits, refused as a Python int is.
     with pytest.raises(en.InvalidRequestError) as raised:
-        en.evaluate({**request, "dossiers": [{**plain, "establishment": Int64(-1)}]})
+        en.evaluate({**request, "dossiers": [{**plain, "establishment": Int64(2**63)}]})
     assert raised.value.path == "dossiers[0].establishment"
 
 
@@ -830,7 +832,8 @@ def test_to_records_reads_the_list_of_dossier_reports(request_doc: dict[str, Any
         (10**40, f"`{10**40}`"),
         (-(10**40), f"`{-(10**40)}`"),
         (2**70, f"`{2**70}`"),
-        (-7, "`-7`"),
+        (2**63, f"`{2**63}`"),
+        (-(2**63) - 1, f"`{-(2**63) - 1}`"),
     ],
 )
 def test_a_fase_out_of_range_is_named_as_given(fase: int, words: str) -> None:
@@ -839,8 +842,20 @@ def test_a_fase_out_of_range_is_named_as_given(fase: int, words: str) -> None:
         en.evaluate(request)
     assert raised.value.path == "establishments[0].fase"
     assert words in raised.value.detail, raised.value.detail
-    assert "a whole number from 0 to 4294967295" in raised.value.detail
-    assert "i128" not in raised.value.detail and "u32" not in raised.value.detail
+    assert "a whole number from -9223372036854775808 to 9223372036854775807" in raised.value.detail
+    assert "i128" not in raised.value.detail and "i64" not in raised.value.detail
+
+
+@pytest.mark.parametrize("fase", [-5, 0, 2**32 + 100, 2**63 - 1])
+def test_a_dossier_naming_any_other_integer_fails_its_establishment_check(fase: int) -> None:
+    dossier = {**confirmed_dossier("D1", 1001), "establishment": fase}
+    request = {"edition": "EN2021", "as_of": "2022-03-01", "establishments": [school(1001)], "dossiers": [dossier]}
+    (report,) = en.evaluate(request)["dossiers"]
+    assert report["establishment"] == fase
+    assert report["stage"] == "ineligible"
+    (check,) = [c for c in report["checks"] if c["rule"] == "dossier.establishment"]
+    assert not check["passed"]
+    assert f"FASE {fase} " in check["message"]
 
 
 def test_error_messages_speak_python() -> None:

@@ -13,8 +13,11 @@ use crate::messages::Lang;
 use crate::rules::Rule;
 use crate::text::Text;
 
-/// A FASE number: identifies an establishment or one of its implantations.
-pub type Fase = u32;
+/// A FASE number: identifies an establishment or one of its implantations. Any integer (SPEC
+/// §9: `fase (integer)`): a dossier naming one that no establishment has, negative or not,
+/// fails `dossier.establishment` and the campaign goes on. JSON integers beyond 64 bits are
+/// refused at their place, as values core cannot hold.
+pub type Fase = i64;
 
 /// The edition of a request: the id of a known edition, or a whole edition document.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -311,8 +311,9 @@ mod tests {
         );
         assert_eq!(plain_words("expected field identifier"), "expected a field name");
         assert_eq!(plain_words("expected a string"), "expected a string");
-        let err =
-            crate::evaluate_json(r#"{"as_of": "2022-01-01", "establishments": [{"fase": -7}]}"#).unwrap_err();
+        let request = r#"{"as_of": "2022-01-01", "edition": {"id": "X", "commitment_years": -7}}"#;
+        let err = crate::evaluate_json(request).unwrap_err();
+        assert_eq!(err.path(), "edition.commitment_years", "{err}");
         assert!(err.detail().contains("expected a whole number from 0 to 4294967295"), "{err}");
     }
 

@@ -74,7 +74,7 @@ pub fn campaign(establishments: usize) -> CampaignRequest {
         ("wifi-access-point", 1..6),
     ];
     for i in 0..establishments {
-        let fase = 10_000 + 10 * i as u32;
+        let fase = 10_000 + 10 * i as i64;
         let bucket = i % 13;
         let offer = if bucket == 0 && i % 26 == 0 {
             Offer { level: Level::Superieur, kind: Kind::Ordinaire }

@@ -49,7 +49,8 @@ fn wrong_types_name_their_place() {
     let dossier_cases = [
         ("id", json!(7), "dossiers[1].id"),
         ("establishment", json!("100"), "dossiers[1].establishment"),
-        ("establishment", json!(-5), "dossiers[1].establishment"),
+        ("establishment", json!(100.0), "dossiers[1].establishment"),
+        ("establishment", json!(1e30), "dossiers[1].establishment"),
         ("declared_on", json!(true), "dossiers[1].declared_on"),
         ("signed_on", json!("2022-02-30"), "dossiers[1].signed_on"),
         ("signed_on", json!("20-01-2022"), "dossiers[1].signed_on"),
@@ -271,6 +272,40 @@ fn per_dossier_problems_are_checks_not_errors() {
     let unknown = r.dossiers[3].checks.iter().find(|c| c.rule == "dossier.establishment").unwrap();
     assert!(unknown.message.contains("FASE 404"), "the failure names the FASE it looked for");
     assert_eq!(passed(&r.dossiers[4], "dossier.chronology"), Some(false));
+}
+
+/// A FASE number is any integer (SPEC §9: `fase (integer)`): a dossier naming one that no
+/// establishment has, negative or beyond 32 bits, fails `dossier.establishment` and the
+/// campaign goes on; an establishment or implantation may carry such a number. Only a number
+/// beyond 64 bits is refused, as a value core cannot hold.
+#[test]
+fn any_integer_is_a_fase_number() {
+    let negative = full("D1", -5);
+    let beyond_32_bits = full("D2", 4_294_967_396);
+    let listed = set(full("D3", 100), "implantations", json!([-1, 101]));
+    let mut v = request("2022-01-20", vec![negative, beyond_32_bits, listed, full("D4", -200)]);
+    v["establishments"][1]["fase"] = json!(-200);
+    v["establishments"][1]["implantations"][0]["fase"] = json!(-201);
+    let r = report(&v);
+    assert_eq!(r.dossiers.len(), 4, "nothing dropped");
+    for (d, fase) in [(&r.dossiers[0], "-5"), (&r.dossiers[1], "4294967396")] {
+        assert_eq!(d.stage.as_str(), "ineligible");
+        assert_eq!(passed(d, "dossier.establishment"), Some(false));
+        let check = d.checks.iter().find(|c| c.rule == "dossier.establishment").unwrap();
+        assert!(check.message.contains(&format!("FASE {fase} ")), "{}", check.message);
+    }
+    assert_eq!(r.dossiers[0].establishment, -5);
+    assert_eq!(r.dossiers[1].establishment, 4_294_967_396);
+    // -1 is not an implantation of establishment 100: named in its region check, which 101
+    // passes.
+    assert_eq!(passed(&r.dossiers[2], "eligibility.region"), Some(true));
+    let region = r.dossiers[2].checks.iter().find(|c| c.rule == "eligibility.region").unwrap();
+    assert!(region.message.contains("-1"), "{}", region.message);
+    // The establishment numbered -200 is found, and its implantation -201 is in Wallonia: the
+    // dossier is confirmed (its wave orders later).
+    assert_eq!(r.dossiers[3].stage.as_str(), "confirmed");
+    let text = serde_json::to_string(&v).unwrap().replace("4294967396", "100000000000000000000");
+    assert_eq!(refused(&text).path(), "dossiers[1].establishment");
 }
 
 /// A JSON integer beyond 64 bits is still an integer (SPEC §9: "a wrong value is a failed

@@ -43,7 +43,7 @@ fn en2022() -> Edition {
     Edition::from_value(doc).unwrap()
 }
 
-fn establishment(fase: u32) -> impl Strategy<Value = Establishment> {
+fn establishment(fase: i64) -> impl Strategy<Value = Establishment> {
     (
         prop::bool::weighted(0.9),
         prop::sample::select(
@@ -94,7 +94,7 @@ fn dossier(id: usize, schools: u32) -> impl Strategy<Value = Dossier> {
             let questionnaire = next(9);
             Dossier {
                 id: format!("D{id:04}"),
-                establishment: 1 + school,
+                establishment: i64::from(1 + school),
                 edition: None,
                 implantations: vec![],
                 declared_on: declared,
@@ -161,7 +161,7 @@ fn waves() -> impl Strategy<Value = Vec<Wave>> {
 
 fn campaign() -> impl Strategy<Value = CampaignRequest> {
     (1..14u32).prop_flat_map(|schools| {
-        let establishments: Vec<_> = (1..=schools).map(establishment).collect();
+        let establishments: Vec<_> = (1..=i64::from(schools)).map(establishment).collect();
         (
             establishments,
             prop::collection::vec(0..1usize, 1..14).prop_flat_map(move |v| {

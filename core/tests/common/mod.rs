@@ -15,7 +15,7 @@ pub fn school(fase: u32) -> Value {
 }
 
 /// A dossier with every event of the process, evaluated on 2023-06-01 with waves.
-pub fn full(id: &str, fase: u32) -> Value {
+pub fn full(id: &str, fase: i64) -> Value {
     json!({
         "id": id, "establishment": fase,
         "declared_on": "2021-10-15", "first_contact_on": "2021-10-20",

@@ -39,29 +39,27 @@ class ErrorsTest {
     }
 
     @Test
-    fun `a negative FASE number in the typed API is an InvalidRequest at its path`() {
-        val e = assertThrows<EcoleNumeriqueException.InvalidRequest> {
-            evaluate(request(Dossier(id = "A", establishment = 1001), Dossier(id = "B", establishment = -5)))
-        }
-        assertEquals("dossiers[1].establishment", e.path)
-        assertTrue("-5" in e.detail, e.detail)
-
+    fun `any Long is a FASE number, and a dossier naming no establishment fails its check`() {
         val school = school(1001).copy(implantations = listOf(Implantation(-1, Region.WALLONIA)))
-        val e2 = assertThrows<EcoleNumeriqueException.InvalidRequest> {
-            evaluate(request().copy(establishments = listOf(school)))
+        val typed = request(
+            Dossier(id = "A", establishment = 1001, implantations = listOf(-1, 4_294_967_296)),
+            Dossier(id = "B", establishment = -5),
+            Dossier(id = "C", establishment = 4_294_967_296),
+        ).copy(establishments = listOf(school))
+        val report = evaluate(typed)
+        assertEquals(report, parseReport(evaluateJson(typed.toJson())))
+        val (a, b, c) = report.dossiers
+        assertEquals(true, a.checks.single { it.rule == "eligibility.region" }.passed)
+        for ((dossier, fase) in listOf(b to -5L, c to 4_294_967_296L)) {
+            assertEquals(fase, dossier.establishment)
+            assertEquals(Stage.INELIGIBLE, dossier.stage)
+            val check = dossier.checks.single { it.rule == "dossier.establishment" }
+            assertEquals(false, check.passed)
+            assertTrue("FASE $fase " in check.message, check.message)
         }
-        assertEquals("establishments[0].implantations[0].fase", e2.path)
-
-        val e3 = assertThrows<EcoleNumeriqueException.InvalidRequest> {
-            evaluate(request(Dossier(id = "A", establishment = 1001, implantations = listOf(1002, 4_294_967_296))))
-        }
-        assertEquals("dossiers[0].implantations[1]", e3.path)
-
-        val e4 = assertThrows<EcoleNumeriqueException.InvalidRequest> {
-            evaluateDossier(DossierRequest(editionRef("EN2021"), d("2022-03-01"), Lang.FR, school(1001),
-                Dossier(id = "A", establishment = -1)))
-        }
-        assertEquals("dossier.establishment", e4.path)
+        val single = evaluateDossier(DossierRequest(editionRef("EN2021"), d("2022-03-01"), Lang.EN, school(1001),
+            Dossier(id = "A", establishment = -1)))
+        assertEquals(Stage.INELIGIBLE, single.report.stage)
     }
 
     @Test
@@ -150,8 +148,8 @@ class ErrorsTest {
     @Test
     fun `every exception is a kotlin Exception whose message names the path`() {
         val e: Exception = assertThrows<EcoleNumeriqueException> {
-            evaluate(request(Dossier(id = "A", establishment = -5)))
+            evaluate(request(Dossier(id = "A", establishment = 1001, signedOn = LocalDate.of(10_000, 1, 1))))
         }
-        assertTrue("dossiers[0].establishment" in (e.message ?: ""), e.message)
+        assertTrue("dossiers[0].signed_on" in (e.message ?: ""), e.message)
     }
 }
