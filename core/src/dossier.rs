@@ -277,7 +277,10 @@ pub fn walk_after_confirmation(
     if walk.stage != Stage::Confirmed {
         return;
     }
-    // Step 9: SPW orders with the project's wave.
+    // Step 9: SPW orders with the project's wave. An unscheduled project, or one whose wave
+    // has not ordered by `as_of`, stays `confirmed`: the stages are reached in order, so a
+    // delivery dated before its order is not reached, and its remarks are not reported (the
+    // walk reports each stage it reaches, SPEC §6).
     match order {
         Order::NoWaves => {}
         Order::Unscheduled => return,
