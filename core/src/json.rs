@@ -35,8 +35,8 @@ pub(crate) enum Key {
 
 /// A value of the report that repeats itself.
 pub(crate) trait Repeated {
-    /// Its key, when its message is shared (`Text::shared_at`): an unshared one
-    /// is written once anyway.
+    /// Its key, when its message is shared (`Text::shared_at`): an unshared one is written
+    /// once anyway.
     fn key(&self) -> Option<Key>;
     /// Writes it field by field.
     fn serialize_fields<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
